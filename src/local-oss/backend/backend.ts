@@ -1,0 +1,393 @@
+/**
+ * The storage contract behind local-oss.
+ *
+ * The HTTP layer (router → handlers) speaks the OSS protocol; a `Backend` only stores buckets,
+ * objects and multipart uploads. Every backend (memory, file) MUST satisfy the contract written
+ * on each method below, so handlers never branch on the backend in use. Shared rules live in
+ * `backend-shared.ts` as functions, so every backend agrees on them (etag shape, key order,
+ * part checks).
+ *
+ * Conventions used by every method:
+ * - Keys and bucket names are opaque strings. A backend MUST NOT interpret `/`, `..`, `//`, `%`,
+ *   `\r`, `\n` or any other character in a key (the file backend MUST NOT use a key as a path).
+ *   Names are validated by the handlers before a backend is called.
+ * - Object data goes in as an `AsyncIterable<Uint8Array>` and comes out as one; a backend SHOULD
+ *   NOT hold a whole object in memory except the memory backend, whose storage is memory.
+ * - Times are milliseconds since the epoch (`number`), supplied by the caller (`now`) so tests can
+ *   inject a clock. A backend MUST NOT read the wall clock for anything a client can observe.
+ * - Failures that clients can observe are thrown as {@link BackendError} with one of
+ *   {@link BackendErrorCode}. Errors thrown by caller callbacks (`verify`, `resolve`) MUST
+ *   propagate unchanged, and the operation MUST then leave no visible trace.
+ * - Every write is atomic per object: a concurrent or later reader sees the whole old object or
+ *   the whole new one (record and data together), never a mix, never a partial body.
+ */
+
+/** How an object was created, as reported in `x-oss-object-type` and list `<Type>`. */
+export type ObjectType = 'Normal' | 'Multipart' | 'Appendable';
+
+/** Lowercase names of the standard headers stored with an object (besides Content-Type). */
+export const STORED_SYSTEM_HEADERS = [
+  'cache-control',
+  'content-disposition',
+  'content-encoding',
+  'content-language',
+  'expires',
+] as const;
+
+/** One of {@link STORED_SYSTEM_HEADERS}. */
+export type StoredSystemHeader = (typeof STORED_SYSTEM_HEADERS)[number];
+
+/** Server-side encryption settings as given by the `x-oss-server-side-*` request headers. */
+export interface ServerSideEncryption {
+  /** `x-oss-server-side-encryption`: `AES256`, `KMS` or `SM4`. */
+  readonly algorithm: string;
+  /** `x-oss-server-side-data-encryption`, e.g. `SM4`. */
+  readonly dataAlgorithm?: string;
+  /** `x-oss-server-side-encryption-key-id`. */
+  readonly keyId?: string;
+}
+
+/**
+ * The descriptive metadata a request sets (PutObject, CopyObject with REPLACE,
+ * InitiateMultipartUpload). Backends store it verbatim and return it verbatim.
+ */
+export interface ObjectMetadata {
+  /** Content-Type; handlers fill the default (`application/octet-stream` or a guess). */
+  readonly contentType: string;
+  /** Standard headers other than Content-Type, by lowercase name; absent means not set. */
+  readonly headers: Readonly<Partial<Record<StoredSystemHeader, string>>>;
+  /** User metadata: lowercase names without the `x-oss-meta-` prefix. */
+  readonly userMetadata: Readonly<Record<string, string>>;
+  /** `Standard`, `IA`, `Archive`, `ColdArchive` or `DeepColdArchive`. */
+  readonly storageClass: string;
+  /** Object ACL (`default` when not given). */
+  readonly acl: string;
+  readonly sse?: ServerSideEncryption;
+  /** Raw `x-oss-tagging` value (`k=v&k2=v2`), when given. */
+  readonly tagging?: string;
+}
+
+/**
+ * Everything known about a stored object: its metadata plus what the store derived from its
+ * data. One record is written atomically together with the data it describes.
+ */
+export interface ObjectRecord extends ObjectMetadata {
+  readonly key: string;
+  /** Data length in bytes. */
+  readonly size: number;
+  /**
+   * The ETag exactly as sent on the wire, with the double quotes: `"<32 uppercase hex MD5>"` for
+   * a Normal object, `"<32 uppercase hex>-<N>"` for a multipart object, and the source's ETag for
+   * a copy.
+   */
+  readonly etag: string;
+  /** Base64 MD5 of the data; only for objects written by one PutObject (or copies of them). */
+  readonly contentMd5?: string;
+  /** CRC-64/XZ of the whole data as an unsigned decimal string (`x-oss-hash-crc64ecma`). */
+  readonly crc64: string;
+  readonly lastModified: number;
+  /** Set to the write time; a backend MAY advance it on reads. */
+  readonly lastAccessTime: number;
+  readonly objectType: ObjectType;
+  /** Absent in an unversioned bucket (local-oss buckets are unversioned). */
+  readonly versionId?: string;
+}
+
+/** A bucket as listed. */
+export interface BucketRecord {
+  readonly name: string;
+  readonly creationDate: number;
+}
+
+/** What a backend measured while consuming data: used for Content-MD5 checks and ETags. */
+export interface DataDigest {
+  readonly size: number;
+  /** Raw 16-byte MD5. */
+  readonly md5: Uint8Array;
+  readonly crc64: bigint;
+}
+
+/** A byte range of an object: `length` bytes starting at `offset`, within the object. */
+export interface ByteRange {
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** An in-progress multipart upload (InitiateMultipartUpload state). */
+export interface UploadRecord {
+  readonly uploadId: string;
+  readonly bucket: string;
+  readonly key: string;
+  readonly initiated: number;
+  /** Metadata given at initiation; the completed object gets exactly this. */
+  readonly metadata: ObjectMetadata;
+  /** `x-oss-forbid-overwrite` given at initiation. */
+  readonly forbidOverwrite: boolean;
+}
+
+/** A stored part of a multipart upload. */
+export interface PartRecord {
+  readonly partNumber: number;
+  /** Quoted uppercase hex MD5 of the part data, as returned by UploadPart. */
+  readonly etag: string;
+  readonly size: number;
+  /** CRC-64/XZ of the part data, unsigned decimal. */
+  readonly crc64: string;
+  readonly lastModified: number;
+}
+
+/** A part named in a CompleteMultipartUpload request. */
+export interface CompletePart {
+  readonly partNumber: number;
+  /** As given by the client, with or without quotes; compared without quotes, ignoring case. */
+  readonly etag: string;
+}
+
+/** Options of {@link Backend.putObject}. */
+export interface PutObjectInput {
+  readonly metadata: ObjectMetadata;
+  readonly now: number;
+  /** When true and the key exists, fail with `FileAlreadyExists` and keep the old object. */
+  readonly forbidOverwrite?: boolean;
+  /**
+   * Called once after all data was consumed and before the object becomes visible; throwing
+   * aborts the write (e.g. Content-MD5 mismatch) and the error propagates unchanged.
+   */
+  readonly verify?: (digest: DataDigest) => void;
+}
+
+/** Options of {@link Backend.copyObject}. */
+export interface CopyObjectInput {
+  readonly now: number;
+  readonly forbidOverwrite?: boolean;
+  /**
+   * Called with the source record of the snapshot being copied; returns the destination's
+   * metadata (COPY or REPLACE directive) or throws (copy-source conditions) to abort.
+   */
+  readonly resolve: (source: ObjectRecord) => ObjectMetadata;
+}
+
+/** Options of {@link Backend.replaceMetadata}. */
+export interface ReplaceMetadataInput {
+  readonly now: number;
+  /**
+   * Called with the current record; returns the new metadata or throws to abort (conditions).
+   * Runs atomically with the replacement: no write to the key can slip in between.
+   */
+  readonly resolve: (current: ObjectRecord) => ObjectMetadata;
+}
+
+/** Options of {@link Backend.createMultipartUpload}. */
+export interface CreateUploadInput {
+  readonly metadata: ObjectMetadata;
+  readonly now: number;
+  readonly forbidOverwrite?: boolean;
+}
+
+/** Options of {@link Backend.uploadPart}. */
+export interface UploadPartInput {
+  readonly now: number;
+  /** As in {@link PutObjectInput.verify}. */
+  readonly verify?: (digest: DataDigest) => void;
+}
+
+/** Options of {@link Backend.completeMultipartUpload}. */
+export interface CompleteUploadInput {
+  readonly now: number;
+  /** Forbid overwrite at completion (in addition to the initiation flag). */
+  readonly forbidOverwrite?: boolean;
+  /** Object ACL given at completion (`x-oss-object-acl`), replacing the initiation one. */
+  readonly acl?: string;
+}
+
+/** Options of {@link Backend.listObjects}. */
+export interface ListObjectsInput {
+  /** Only keys starting with this prefix ('' for all). */
+  readonly prefix: string;
+  /** Only keys strictly greater than this one in UTF-8 byte order ('' for all). */
+  readonly after: string;
+  /** At most this many records (≥ 1). */
+  readonly limit: number;
+}
+
+/** Body and record of one read. */
+export interface ObjectRead {
+  /** The record of the snapshot the body belongs to. */
+  readonly record: ObjectRecord;
+  /** The requested bytes (the whole object when no range was given). */
+  readonly body: AsyncIterable<Uint8Array>;
+}
+
+/**
+ * Codes a backend throws. Handlers map each to the OSS error of the same name
+ * (`BucketNotEmpty` → 409, `InvalidPart` → 400, …).
+ */
+export type BackendErrorCode =
+  | 'NoSuchBucket'
+  | 'NoSuchKey'
+  | 'NoSuchUpload'
+  | 'BucketNotEmpty'
+  | 'FileAlreadyExists'
+  | 'InvalidPart'
+  | 'InvalidPartOrder'
+  | 'EntityTooSmall'
+  | 'InvalidRange';
+
+/** A contract-level failure of a backend operation; `code` is an OSS error code. */
+export class BackendError extends Error {
+  override readonly name = 'BackendError';
+  readonly code: BackendErrorCode;
+
+  constructor(code: BackendErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** Smallest size of every part but the last at CompleteMultipartUpload (100 KiB, GO `MinPartSize`). */
+export const MIN_PART_SIZE = 100 * 1024;
+
+/**
+ * Storage for local-oss. See the module comment for the rules every method shares.
+ *
+ * Unless a method says otherwise, every method that names a bucket MUST throw
+ * `BackendError('NoSuchBucket')` when that bucket does not exist.
+ */
+export interface Backend {
+  /**
+   * Creates a bucket. MUST be idempotent: creating an existing bucket succeeds, keeps its
+   * objects and creation date, and resolves `false`; a new bucket resolves `true`.
+   */
+  createBucket(name: string, now: number): Promise<boolean>;
+
+  /**
+   * Deletes an empty bucket. MUST throw `NoSuchBucket` if absent and `BucketNotEmpty` if it holds
+   * an object or an in-progress multipart upload.
+   */
+  deleteBucket(name: string): Promise<void>;
+
+  /** The bucket's record, or `undefined` when it does not exist (never throws `NoSuchBucket`). */
+  getBucket(name: string): Promise<BucketRecord | undefined>;
+
+  /** All buckets, sorted by name. */
+  listBuckets(): Promise<readonly BucketRecord[]>;
+
+  /** The object's record, or `undefined` when the key does not exist. */
+  headObject(bucket: string, key: string): Promise<ObjectRecord | undefined>;
+
+  /**
+   * Opens an object for reading, or resolves `undefined` when the key does not exist.
+   *
+   * The body MUST be the data of exactly the returned record even if the object is overwritten or
+   * deleted while the body is being consumed. With `range`, the body holds exactly those bytes;
+   * the caller guarantees the range lies within the object (else `InvalidRange` MAY be thrown).
+   * A body that is never iterated MUST NOT leak resources beyond garbage collection; a body
+   * abandoned mid-iteration (via `return()`) MUST release them.
+   */
+  getObject(bucket: string, key: string, range?: ByteRange): Promise<ObjectRead | undefined>;
+
+  /**
+   * Stores an object from `body`, replacing any existing one atomically, and resolves its record.
+   *
+   * MUST compute size, MD5 and CRC-64 of the bytes while consuming them, call `verify` before
+   * the object becomes visible, and record `etag` = `"` + uppercase hex MD5 + `"`,
+   * `contentMd5` = base64 MD5, `crc64` (decimal), `objectType: 'Normal'`,
+   * `lastModified = lastAccessTime = now`. If `body` throws, nothing becomes visible.
+   * With `forbidOverwrite` and an existing key: `FileAlreadyExists`, checked atomically with
+   * the commit.
+   */
+  putObject(
+    bucket: string,
+    key: string,
+    body: AsyncIterable<Uint8Array>,
+    input: PutObjectInput,
+  ): Promise<ObjectRecord>;
+
+  /**
+   * Copies an object (data and derived fields) to another key or bucket.
+   *
+   * The destination MUST keep the source's `size`, `etag`, `contentMd5`, `crc64` and
+   * `objectType`; its metadata is what `resolve(source)` returns; `lastModified = now`.
+   * MUST throw `NoSuchBucket` (either bucket) or `NoSuchKey` (source missing) before calling
+   * `resolve`. The source is read as one snapshot. `forbidOverwrite` as in `putObject`.
+   * Source and destination are never the same key (handlers use `replaceMetadata` for that),
+   * but a backend SHOULD still behave correctly if they are. SHOULD NOT buffer the whole object
+   * (the file backend streams or links data).
+   */
+  copyObject(
+    source: { readonly bucket: string; readonly key: string },
+    destination: { readonly bucket: string; readonly key: string },
+    input: CopyObjectInput,
+  ): Promise<ObjectRecord>;
+
+  /**
+   * Replaces only the metadata of an existing object (a self-copy): data, `size`, `etag`,
+   * `contentMd5`, `crc64` and `objectType` stay; metadata becomes `resolve(current)`;
+   * `lastModified = now`. MUST NOT rewrite the data. MUST throw `NoSuchKey` when absent.
+   */
+  replaceMetadata(bucket: string, key: string, input: ReplaceMetadataInput): Promise<ObjectRecord>;
+
+  /**
+   * Deletes an object. MUST NOT throw when the key does not exist (OSS answers 204 either way).
+   * Readers that already opened the object MAY finish reading it.
+   */
+  deleteObject(bucket: string, key: string): Promise<void>;
+
+  /**
+   * A page of object records in ascending UTF-8 byte order of their keys (see
+   * `compareKeys`), restricted to `prefix`, starting strictly after `after`, at most `limit`.
+   * Fewer than `limit` records means there are no more.
+   */
+  listObjects(bucket: string, input: ListObjectsInput): Promise<readonly ObjectRecord[]>;
+
+  /**
+   * Starts a multipart upload and resolves its record with a new, unique, URL-safe `uploadId`
+   * (letters and digits only). The upload state MUST persist as long as the backend's data does.
+   */
+  createMultipartUpload(bucket: string, key: string, input: CreateUploadInput): Promise<UploadRecord>;
+
+  /** The upload, or `undefined` when no such upload exists for this bucket and key. */
+  getMultipartUpload(bucket: string, key: string, uploadId: string): Promise<UploadRecord | undefined>;
+
+  /**
+   * Stores one part (1–10000) of an upload from `body`, replacing an earlier part with the same
+   * number atomically. Digest, `verify` and failure rules as in `putObject`. MUST throw
+   * `NoSuchUpload` when the upload does not exist (also if aborted or completed meanwhile).
+   */
+  uploadPart(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    partNumber: number,
+    body: AsyncIterable<Uint8Array>,
+    input: UploadPartInput,
+  ): Promise<PartRecord>;
+
+  /** The upload's parts, ascending by part number. `NoSuchUpload` when absent. */
+  listParts(bucket: string, key: string, uploadId: string): Promise<readonly PartRecord[]>;
+
+  /**
+   * Assembles the named parts into an object, atomically, and removes the upload.
+   *
+   * MUST validate with `checkCompleteParts` (ascending numbers → `InvalidPartOrder`, unknown
+   * part or ETag → `InvalidPart`, non-last part < {@link MIN_PART_SIZE} → `EntityTooSmall`)
+   * before anything changes. The object gets the upload's metadata (with `acl` when given),
+   * `etag` from `multipartEtag`, `crc64` of the whole concatenated data (combine the part
+   * CRCs), `objectType: 'Multipart'`, no `contentMd5`, `lastModified = now`.
+   * `FileAlreadyExists` when overwrite is forbidden (initiation or completion flag) and the key
+   * exists. `NoSuchUpload` when the upload does not exist. SHOULD NOT buffer whole parts.
+   */
+  completeMultipartUpload(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    parts: readonly CompletePart[],
+    input: CompleteUploadInput,
+  ): Promise<ObjectRecord>;
+
+  /** Discards an upload and its parts. `NoSuchUpload` when absent. */
+  abortMultipartUpload(bucket: string, key: string, uploadId: string): Promise<void>;
+
+  /** Releases resources (file handles, timers). The backend is unusable afterwards. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,268 @@
+/**
+ * The OSS client: configuration, and `invoke`, which runs one operation's request through the
+ * attempt loop — per attempt: credentials → sign (fresh time, corrected clock) → send → classify —
+ * and returns the 2xx response or throws the final error.
+ */
+import type { Dispatcher } from 'undici';
+import { formatCrc64 } from './checksum/crc64.js';
+import type { Credentials, CredentialsProvider } from './credentials/credentials.js';
+import { toCredentialsProvider } from './credentials/static-provider.js';
+import {
+  DEFAULT_BACKOFF_BASE_MS,
+  DEFAULT_BACKOFF_CAP_MS,
+  DEFAULT_BODY_TIMEOUT_MS,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_CONNECTIONS,
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_SIGNATURE_VERSION,
+  DEFAULT_SIGNING_PRODUCT,
+  MAX_ERROR_BODY_BYTES,
+} from './defaults.js';
+import { buildRequestUrl, resolveEndpoint } from './endpoint.js';
+import type { ResolvedEndpoint } from './endpoint.js';
+import { OssIntegrityError, OssInvalidArgumentError, OssRequestError } from './errors.js';
+import type { RequestTarget } from './errors.js';
+import { fullJitterDelay } from './retry/backoff.js';
+import { clockOffsetAfter, isRetryableError } from './retry/retryable.js';
+import { createDispatcher } from './transport/dispatcher.js';
+import type { TransportTimeouts } from './transport/dispatcher.js';
+import { isReplayable, prepareBody } from './transport/outgoing-body.js';
+import { parseServiceError } from './transport/parse-error.js';
+import { readBody, sendOnce, toRequestError } from './transport/send-once.js';
+import { presignRequest, signRequest } from './transport/sign-request.js';
+import type { OssRequest, OssResponse } from './transport/types.js';
+
+export type { TransportTimeouts } from './transport/dispatcher.js';
+export type { OssRequest, OssResponse, RequestBody, StreamingBody } from './transport/types.js';
+
+/** Per-call options of every operation. */
+export interface CallOptions {
+  /** Aborts the call: the request in flight and any backoff sleep. */
+  readonly signal?: AbortSignal;
+}
+
+/** Which OSS signature the client puts on requests. */
+export type SignatureVersion = 'v4' | 'v1';
+
+/** Configuration of {@link createOssClient}. Only `region` and `credentials` are required. */
+export interface OssClientConfig {
+  /** Region id (`cn-hangzhou`); also the V4 signing region. */
+  readonly region: string;
+  /** Explicit endpoint (`oss-cn-hangzhou.aliyuncs.com`, `http://127.0.0.1:9000`); wins over the flags below. */
+  readonly endpoint?: string;
+  /** Use `oss-<region>-internal.aliyuncs.com` (from inside Alibaba Cloud). */
+  readonly internal?: boolean;
+  /** Use the dual-stack (IPv4 + IPv6) endpoint `<region>.oss.aliyuncs.com`. */
+  readonly dualStack?: boolean;
+  /** Use the global transfer-acceleration endpoint. */
+  readonly accelerate?: boolean;
+  /** Address buckets as `/bucket/key` instead of `bucket.host`; automatic for IP/localhost endpoints. */
+  readonly pathStyle?: boolean;
+  readonly credentials: CredentialsProvider | Credentials;
+  /** Default `v4`. */
+  readonly signatureVersion?: SignatureVersion;
+  /** Total attempts per request including the first; default 3, `1` disables retries. */
+  readonly maxAttempts?: number;
+  readonly timeouts?: TransportTimeouts;
+  /** Connections per origin of the client's own dispatcher. */
+  readonly connections?: number;
+  /** Current time in epoch milliseconds; default `Date.now`. */
+  readonly now?: () => number;
+  /** A number in [0, 1) for backoff jitter; default `Math.random`. */
+  readonly random?: () => number;
+  /** Waits `ms` (rejecting when `signal` aborts); default a timer. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** An undici dispatcher to use instead of the client's own (which it then does not close). */
+  readonly dispatcher?: Dispatcher;
+}
+
+/** A request to presign; the query and headers are decoded, header names lowercase. */
+export interface PresignInput {
+  readonly method: 'GET' | 'PUT' | 'HEAD' | 'DELETE' | 'POST';
+  readonly bucket: string;
+  readonly key: string;
+  readonly query?: ReadonlyArray<readonly [string, string]>;
+  /** Headers the URL's user must send exactly (content-type, x-oss-meta-*, …); they are signed. */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly expiresInSeconds: number;
+}
+
+/** A presigned URL and when it stops working. */
+export interface PresignedRequest {
+  readonly url: string;
+  readonly method: PresignInput['method'];
+  /** The headers that were signed and must be sent with the URL. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly expiresAt: Date;
+}
+
+/** A configured OSS client. Operations (`src/oss/operations/`) and `createOssApi` take one. */
+export interface OssClient {
+  readonly endpoint: ResolvedEndpoint;
+  readonly signatureVersion: SignatureVersion;
+  /**
+   * Sends `request` with retries and returns its 2xx response; throws `OssServiceError`,
+   * `OssRequestError`, `OssIntegrityError` or `OssCredentialsError` otherwise.
+   */
+  invoke(request: OssRequest, options?: CallOptions): Promise<OssResponse>;
+  /** Signs a URL the holder can use without credentials until `expiresInSeconds` from now. */
+  presign(input: PresignInput): Promise<PresignedRequest>;
+  /** The URL `request` would be sent to. */
+  urlFor(bucket: string | undefined, key: string | undefined, query?: ReadonlyArray<readonly [string, string]>): string;
+  /** Closes the client's own dispatcher (an injected one is left open). Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Resolves after `ms` milliseconds, or rejects when `signal` aborts. */
+function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Creates a client. Throws {@link OssInvalidArgumentError} for a bad region, endpoint or
+ * `maxAttempts`. The client owns one keep-alive dispatcher unless `config.dispatcher` is given.
+ */
+export function createOssClient(config: OssClientConfig): OssClient {
+  const endpoint = resolveEndpoint(config);
+  const credentials = toCredentialsProvider(config.credentials);
+  const signatureVersion = config.signatureVersion ?? DEFAULT_SIGNATURE_VERSION;
+  const maxAttempts = config.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+    throw new OssInvalidArgumentError('maxAttempts', 'must be an integer ≥ 1', maxAttempts);
+  }
+  const now = config.now ?? Date.now;
+  const random = config.random ?? Math.random;
+  const sleep = config.sleep ?? timerSleep;
+  const ownsDispatcher = config.dispatcher === undefined;
+  const dispatcher =
+    config.dispatcher ??
+    createDispatcher({
+      connectTimeoutMs: config.timeouts?.connectMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      headersTimeoutMs: config.timeouts?.headersMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
+      bodyTimeoutMs: config.timeouts?.bodyMs ?? DEFAULT_BODY_TIMEOUT_MS,
+      keepAliveTimeoutMs: config.timeouts?.keepAliveMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+      connections: config.connections ?? DEFAULT_CONNECTIONS,
+    });
+  /** Server time minus local time, learnt from `RequestTimeTooSkewed` answers. */
+  let clockOffsetMs = 0;
+  let closed: Promise<void> | undefined;
+
+  const urlFor: OssClient['urlFor'] = (bucket, key, query = []) => buildRequestUrl(endpoint, bucket, key, query);
+
+  async function attempt(request: OssRequest, url: string, signal: AbortSignal | undefined): Promise<OssResponse> {
+    const target: RequestTarget = { method: request.method, url };
+    const body = prepareBody(request.body);
+    const headers: Record<string, string> = { ...request.headers };
+    if (body.contentLength !== undefined && !(request.body instanceof Uint8Array)) {
+      headers['content-length'] = String(body.contentLength);
+    }
+    const signed = signRequest(
+      {
+        method: request.method,
+        ...(request.bucket === undefined ? {} : { bucket: request.bucket }),
+        ...(request.key === undefined ? {} : { key: request.key }),
+        query: request.query ?? [],
+        headers,
+      },
+      {
+        version: signatureVersion,
+        credentials: await credentials.getCredentials(),
+        region: endpoint.region,
+        product: DEFAULT_SIGNING_PRODUCT,
+        now: new Date(now() + clockOffsetMs),
+      },
+    );
+    const raw = await sendOnce(dispatcher, {
+      method: request.method,
+      url,
+      headers: { ...headers, ...signed },
+      ...(body.payload === undefined ? {} : { body: body.payload }),
+      signal,
+    });
+    if (raw.status < 200 || raw.status > 299) {
+      let errorBody: Uint8Array;
+      try {
+        errorBody = await readBody(raw.body, MAX_ERROR_BODY_BYTES);
+      } catch {
+        errorBody = new Uint8Array();
+      }
+      throw parseServiceError(raw.status, raw.headers, errorBody, target);
+    }
+    const requestId = raw.headers['x-oss-request-id'] ?? '';
+    const sentCrc64 = body.crc64();
+    const serverCrc = raw.headers['x-oss-hash-crc64ecma'];
+    if (request.verifyUploadCrc && sentCrc64 !== undefined && serverCrc !== undefined && serverCrc !== formatCrc64(sentCrc64)) {
+      raw.body.destroy();
+      throw new OssIntegrityError(`${request.operation} ${url} (request id ${requestId})`, formatCrc64(sentCrc64), serverCrc);
+    }
+    const base = { status: raw.status, headers: raw.headers, requestId, ...(sentCrc64 === undefined ? {} : { sentCrc64 }) };
+    if (request.responseType === 'stream') return { ...base, body: new Uint8Array(), stream: raw.body };
+    let responseBody: Uint8Array;
+    try {
+      responseBody = await readBody(raw.body);
+    } catch (error) {
+      throw toRequestError(error, target, signal);
+    }
+    return { ...base, body: responseBody };
+  }
+
+  async function invoke(request: OssRequest, options?: { signal?: AbortSignal }): Promise<OssResponse> {
+    const url = urlFor(request.bucket, request.key, request.query ?? []);
+    const signal = options?.signal;
+    const replayable = isReplayable(request.body);
+    for (let attemptNumber = 1; ; attemptNumber++) {
+      if (signal?.aborted) {
+        throw new OssRequestError('RequestAborted', 'aborted before sending', { method: request.method, url }, { cause: signal.reason });
+      }
+      try {
+        return await attempt(request, url, signal);
+      } catch (error) {
+        const offset = clockOffsetAfter(error, now());
+        if (offset !== undefined) clockOffsetMs = offset;
+        if (attemptNumber >= maxAttempts || !replayable || !isRetryableError(error)) throw error;
+        try {
+          await sleep(fullJitterDelay(attemptNumber, { baseMs: DEFAULT_BACKOFF_BASE_MS, capMs: DEFAULT_BACKOFF_CAP_MS, random }), signal);
+        } catch (cause) {
+          throw new OssRequestError('RequestAborted', 'aborted while waiting to retry', { method: request.method, url }, { cause });
+        }
+      }
+    }
+  }
+
+  async function presign(input: PresignInput): Promise<PresignedRequest> {
+    const signedAt = new Date(now() + clockOffsetMs);
+    return presignRequest(input, {
+      version: signatureVersion,
+      credentials: await credentials.getCredentials(),
+      region: endpoint.region,
+      product: DEFAULT_SIGNING_PRODUCT,
+      now: signedAt,
+      baseUrl: urlFor(input.bucket, input.key),
+    });
+  }
+
+  return {
+    endpoint,
+    signatureVersion,
+    invoke,
+    presign,
+    urlFor,
+    close() {
+      closed ??= ownsDispatcher ? dispatcher.close() : Promise.resolve();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/** Building result objects whose optional fields are absent rather than `undefined`. */
+
+/** Input of {@link compact}: `T` where optional fields may also be given as `undefined`. */
+export type Loose<T> = { [K in keyof T]: T[K] | undefined };
+
+/**
+ * A copy of `value` without its `undefined` entries, typed as `T` (whose optional fields are then
+ * absent, as `exactOptionalPropertyTypes` wants). Required fields must not be `undefined`.
+ */
+export function compact<T extends object>(value: Loose<T>): T {
+  const out: Record<string, unknown> = {};
+  for (const [name, v] of Object.entries(value)) if (v !== undefined) out[name] = v;
+  return out as T;
+}

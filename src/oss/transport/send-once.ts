@@ -1,0 +1,79 @@
+/** One HTTP exchange through undici, with transport failures turned into {@link OssRequestError}. */
+import { Readable } from 'node:stream';
+import { request } from 'undici';
+import type { Dispatcher } from 'undici';
+import { OssRequestError } from '../errors.js';
+import type { HttpMethod, ResponseStream } from './types.js';
+
+/** What {@link sendOnce} sends. Header values must already be ByteStrings. */
+export interface RawRequest {
+  readonly method: HttpMethod;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: Uint8Array | AsyncIterable<Uint8Array>;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** A response whose headers arrived; the body is still unread. */
+export interface RawResponse {
+  readonly status: number;
+  /** Lowercase names; repeated headers joined with `, `. */
+  readonly headers: Record<string, string>;
+  readonly body: ResponseStream;
+}
+
+/**
+ * Sends one request and resolves when the response headers arrive. Never rejects with anything
+ * but {@link OssRequestError}: code `RequestAborted` when `signal` fired, `RequestTimeout` for
+ * undici timeouts, else `RequestError`, the undici error as `cause`.
+ */
+export async function sendOnce(dispatcher: Dispatcher, raw: RawRequest): Promise<RawResponse> {
+  try {
+    const response = await request(raw.url, {
+      dispatcher,
+      method: raw.method,
+      headers: raw.headers,
+      body: raw.body === undefined ? null : raw.body instanceof Uint8Array ? raw.body : Readable.from(raw.body),
+      signal: raw.signal ?? null,
+    });
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (value === undefined) continue;
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return { status: response.statusCode, headers, body: response.body };
+  } catch (error) {
+    throw toRequestError(error, { method: raw.method, url: raw.url }, raw.signal);
+  }
+}
+
+/** Wraps a transport failure (while sending or while reading a body) as {@link OssRequestError}. */
+export function toRequestError(
+  error: unknown,
+  target: { method: string; url: string },
+  signal?: AbortSignal | undefined,
+): OssRequestError {
+  if (error instanceof OssRequestError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  if (signal?.aborted) return new OssRequestError('RequestAborted', `aborted: ${detail}`, target, { cause: error });
+  const code = (error as { code?: unknown } | null)?.code;
+  const timeout =
+    code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+  return new OssRequestError(timeout ? 'RequestTimeout' : 'RequestError', detail, target, { cause: error });
+}
+
+/**
+ * Reads a whole body. With `limit`, stops after that many bytes and discards the rest
+ * (for error bodies, which are small and only read for their XML).
+ */
+export async function readBody(body: AsyncIterable<Uint8Array>, limit = Infinity): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of body) {
+    if (length >= limit) continue;
+    chunks.push(chunk);
+    length += chunk.byteLength;
+  }
+  const out = Buffer.concat(chunks, length);
+  return limit < out.byteLength ? out.subarray(0, limit) : out;
+}
