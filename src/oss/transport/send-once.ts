@@ -1,6 +1,5 @@
 /** One HTTP exchange through undici, with transport failures turned into {@link OssRequestError}. */
 import { Readable } from 'node:stream';
-import { request } from 'undici';
 import type { Dispatcher } from 'undici';
 import { OssRequestError } from '../errors.js';
 import type { HttpMethod, ResponseStream } from './types.js';
@@ -29,8 +28,10 @@ export interface RawResponse {
  */
 export async function sendOnce(dispatcher: Dispatcher, raw: RawRequest): Promise<RawResponse> {
   try {
-    const response = await request(raw.url, {
-      dispatcher,
+    const { origin, path } = splitUrl(raw.url);
+    const response = await dispatcher.request({
+      origin,
+      path,
       method: raw.method,
       headers: raw.headers,
       body: raw.body === undefined ? null : raw.body instanceof Uint8Array ? raw.body : Readable.from(raw.body),
@@ -45,6 +46,16 @@ export async function sendOnce(dispatcher: Dispatcher, raw: RawRequest): Promise
   } catch (error) {
     throw toRequestError(error, { method: raw.method, url: raw.url }, raw.signal);
   }
+}
+
+/**
+ * Splits an absolute URL into origin and raw path (with query).
+ * Why: handing undici a whole URL runs it through the WHATWG parser, which resolves `..` and
+ * `%2E%2E` segments and so would change keys such as `a/../b`; the raw path is sent verbatim.
+ */
+export function splitUrl(url: string): { origin: string; path: string } {
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  return slash === -1 ? { origin: url, path: '/' } : { origin: url.slice(0, slash), path: url.slice(slash) };
 }
 
 /** Wraps a transport failure (while sending or while reading a body) as {@link OssRequestError}. */

@@ -38,8 +38,8 @@ export interface PresignRequestInput {
 
 /**
  * A presigned URL for `input` valid `expiresInSeconds` from `context.now`. `baseUrl` is the
- * request URL without query. V4 signs the given headers; V1 signs content-type, content-md5 and
- * x-oss-* headers. Throws `OssInvalidArgumentError` for a lifetime beyond what OSS accepts.
+ * request URL without query. V4 signs every given header; V1 signs content-type, content-md5 and
+ * x-oss-* headers only. Throws `OssInvalidArgumentError` for a lifetime beyond what OSS accepts.
  */
 export function presignRequest(
   input: PresignRequestInput,
@@ -58,6 +58,9 @@ export function presignRequest(
           product: context.product,
           now: context.now,
           expiresInSeconds: input.expiresInSeconds,
+          // Why: headers beyond x-oss-*/content-type/content-md5 (cache-control, …) are signed only
+          // when named, and the URL must bind every header its user is told to send.
+          additionalHeaders: Object.keys(headers),
         }).query;
   return { url: buildPresignedUrl(new URL(context.baseUrl), existing, added), method: input.method, headers, expiresAt };
 }

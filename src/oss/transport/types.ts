@@ -4,6 +4,8 @@
  * {@link OssResponse} for every 2xx answer; anything else becomes an error.
  */
 
+import type { Readable } from 'node:stream';
+
 /** HTTP methods OSS operations use. */
 export type HttpMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE';
 
@@ -12,7 +14,7 @@ export type HttpMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE';
  * `replayable` is sent at most once, so a failed attempt is not retried.
  */
 export interface StreamingBody {
-  readonly stream: () => AsyncIterable<Uint8Array> | NodeJS.ReadableStream;
+  readonly stream: () => AsyncIterable<Uint8Array> | Readable;
   readonly replayable: boolean;
   /** Byte length, sent as `Content-Length`; without it the body goes out chunked. */
   readonly contentLength?: number;

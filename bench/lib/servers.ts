@@ -1,0 +1,57 @@
+/** The two GraphQL servers the scenarios compare, each started as its own process. */
+import { join } from 'node:path';
+import { startChildServer } from './child-server.js';
+import type { ChildServer } from './child-server.js';
+import type { LocalOssProcess } from './local-oss-process.js';
+
+/** Settings of the ossgraph process every scenario shares (RESULTS.md states them). */
+export const OSSGRAPH_BENCH_ENV: Readonly<Record<string, string>> = {
+  HOST: '127.0.0.1',
+  PORT: '0',
+  // Why: the hand-written baseline logs nothing; request logging would be a cost the baseline does not pay.
+  OSSGRAPH_LOG_LEVEL: 'warn',
+};
+
+/** Node flags for every ossgraph process of this run (`--cpu-prof …` with `--profile`). */
+let ossgraphNodeFlags: readonly string[] = [];
+
+/** Sets {@link ossgraphNodeFlags}; called once by the runner. */
+export function setOssgraphNodeFlags(flags: readonly string[]): void {
+  ossgraphNodeFlags = flags;
+}
+
+/** Starts `src/main.ts` against `store` with {@link OSSGRAPH_BENCH_ENV} plus `env`. */
+export function startOssgraph(root: string, store: LocalOssProcess, env: Readonly<Record<string, string>> = {}): Promise<ChildServer> {
+  return startChildServer({
+    name: 'ossgraph',
+    entry: join(root, 'src', 'main.ts'),
+    cwd: root,
+    ready: /ossgraph listening on (http:\/\/\S+\/graphql)/,
+    nodeFlags: ossgraphNodeFlags,
+    env: {
+      OSS_ENDPOINT: store.url,
+      OSS_REGION: store.region,
+      OSS_ACCESS_KEY_ID: store.credentials.accessKeyId,
+      OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
+      ...OSSGRAPH_BENCH_ENV,
+      ...env,
+    },
+  });
+}
+
+/** Starts the hand-written yoga + ali-oss baseline against `store`. */
+export function startHandwritten(root: string, store: LocalOssProcess): Promise<ChildServer> {
+  return startChildServer({
+    name: 'hand-written baseline',
+    entry: join(root, 'bench', 'baselines', 'handwritten-server.ts'),
+    cwd: root,
+    ready: /handwritten listening on (http:\/\/\S+\/graphql)/,
+    env: {
+      OSS_ENDPOINT: store.url,
+      OSS_REGION: `oss-${store.region}`,
+      OSS_ACCESS_KEY_ID: store.credentials.accessKeyId,
+      OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
+      PORT: '0',
+    },
+  });
+}

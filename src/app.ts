@@ -1,0 +1,138 @@
+/**
+ * The composition root: configuration → OSS client → concurrency limiter → schema → Yoga. Never
+ * listens and never reads the environment, so tests call `app.fetch` in-process.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Dispatcher } from 'undici';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { ConfigError } from './config/index.js';
+import type { AppConfig } from './config/index.js';
+import { createGraphQLContext } from './graphql/context.js';
+import type { GraphQLContext } from './graphql/context.js';
+import { buildPublicSchema } from './graphql/schema.js';
+import { createConcurrencyLimiter } from './loaders/concurrency.js';
+import { createOssApi } from './oss/api.js';
+import type { OssApi } from './oss/api.js';
+import { createOssClient } from './oss/client.js';
+import type { OssClientConfig } from './oss/client.js';
+import { createPresigner } from './oss/helpers/presigner.js';
+import { toApiSettings } from './server/api-settings.js';
+import { createServerYoga } from './server/create-yoga.js';
+import { graphiqlOptions } from './server/graphiql.js';
+import { createJsonLogger } from './server/logger.js';
+import type { Logger } from './server/logger.js';
+import { createReadiness } from './server/readiness.js';
+import type { Readiness } from './server/readiness.js';
+import { createRouter } from './server/router.js';
+import type { Router } from './server/router.js';
+
+/** Paths the app serves. */
+export const APP_PATHS = {
+  graphql: '/graphql',
+  health: '/healthz',
+  ready: '/readyz',
+} as const;
+
+/** Edges a test (or an entry) may replace. */
+export interface AppDeps {
+  /** undici dispatcher for store requests (the client's own keep-alive agent otherwise). */
+  readonly dispatcher?: Dispatcher;
+  /** Wall-clock epoch milliseconds (request signing); default `Date.now`. */
+  readonly now?: () => number;
+  /** Monotonic milliseconds (request durations); default `performance.now`. */
+  readonly monotonicNow?: () => number;
+  /** Default: JSON lines on stdout at `config.logLevel`. */
+  readonly logger?: Logger;
+}
+
+/** A composed ossgraph. */
+export interface App {
+  /** The public GraphQL server: `/graphql` (with GraphiQL), `/healthz`, `/readyz`. */
+  readonly yoga: YogaServerInstance<object, GraphQLContext>;
+  /** The process-wide OSS API (uncounted; each GraphQL request wraps it). */
+  readonly api: OssApi;
+  readonly readiness: Readiness;
+  /** In-process HTTP: routes to the right server by path. */
+  readonly fetch: Router['fetch'];
+  /** The `node:http` request listener. */
+  readonly listener: Router['listener'];
+  /** Disposes the Yoga servers and closes the OSS client's connections. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** The OSS client configuration for `config`; throws {@link ConfigError} when no store is configured. */
+export function toOssClientConfig(config: AppConfig, deps: Pick<AppDeps, 'dispatcher' | 'now'> = {}): OssClientConfig {
+  const { ossRegion, ossAccessKeyId, ossAccessKeySecret } = config;
+  if (ossRegion === undefined || ossAccessKeyId === undefined || ossAccessKeySecret === undefined) {
+    throw new ConfigError([
+      {
+        variable: 'OSS_REGION',
+        rule: 'must be set, with OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET (`npm start` runs an embedded local-oss instead)',
+        value: ossRegion,
+      },
+    ]);
+  }
+  return {
+    region: ossRegion,
+    ...(config.ossEndpoint === undefined ? {} : { endpoint: config.ossEndpoint }),
+    internal: config.ossInternalEndpoint,
+    pathStyle: config.ossPathStyle,
+    credentials: {
+      accessKeyId: ossAccessKeyId,
+      accessKeySecret: ossAccessKeySecret,
+      ...(config.ossSessionToken === undefined ? {} : { securityToken: config.ossSessionToken }),
+    },
+    signatureVersion: config.ossSignatureVersion,
+    maxAttempts: config.storeMaxAttempts,
+    timeouts: {
+      connectMs: config.storeConnectTimeoutMs,
+      headersMs: config.storeHeadersTimeoutMs,
+      bodyMs: config.storeBodyTimeoutMs,
+    },
+    connections: config.storeConcurrency,
+    ...(deps.dispatcher === undefined ? {} : { dispatcher: deps.dispatcher }),
+    ...(deps.now === undefined ? {} : { now: deps.now }),
+  };
+}
+
+/**
+ * Composes ossgraph from `config`. Throws {@link ConfigError} when `config` names no store (no
+ * `OSS_REGION`), and whatever the OSS client throws for a bad region or endpoint.
+ */
+export function createApp(config: AppConfig, deps: AppDeps = {}): App {
+  const logger = deps.logger ?? createJsonLogger({ level: config.logLevel, ...(deps.now === undefined ? {} : { now: deps.now }) });
+  const client = createOssClient(toOssClientConfig(config, deps));
+  const api = createOssApi(client);
+  const limiter = createConcurrencyLimiter(config.storeConcurrency);
+  const settings = toApiSettings(config, createPresigner(client));
+  const readiness = createReadiness();
+  const yoga = createServerYoga<GraphQLContext>({
+    schema: buildPublicSchema(),
+    endpoint: APP_PATHS.graphql,
+    healthEndpoint: APP_PATHS.health,
+    readiness: { endpoint: APP_PATHS.ready, state: readiness },
+    context: ({ request }) => createGraphQLContext({ api, settings, limiter, request }),
+    logger,
+    now: deps.monotonicNow ?? (() => performance.now()),
+    maxUploadBytes: config.maxUploadBytes,
+    corsOrigins: config.corsOrigins,
+    graphiql: config.graphiql ? graphiqlOptions() : false,
+  });
+  const router = createRouter(yoga);
+  let closed: Promise<void> | undefined;
+  return {
+    yoga,
+    api,
+    readiness,
+    fetch: router.fetch,
+    listener: router.listener,
+    close() {
+      readiness.drain();
+      closed ??= (async () => {
+        await yoga.dispose();
+        await client.close();
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,291 @@
+/**
+ * The configuration spec: every option ossgraph reads, with its environment variable, parser,
+ * default and one line of documentation. `loadConfig` and `--help` are both driven from here, and
+ * the type of the loaded configuration is derived from it.
+ */
+import { boolean, byteSize, durationMs, endpoint, integer, list, matching, oneOf, origin, text } from './parsers.js';
+import type { Parser } from './parsers.js';
+
+/** Headings of `--help`, in print order. */
+export const CONFIG_GROUPS = ['OSS', 'Store requests', 'Server', 'API', 'Embedded local-oss'] as const;
+
+/** A heading of `--help`. */
+export type ConfigGroup = (typeof CONFIG_GROUPS)[number];
+
+/** One configuration option. `T` is the parsed type; `undefined` defaults mean "not set". */
+export interface OptionSpec<T> {
+  /** The environment variable that sets it. */
+  readonly env: string;
+  readonly group: ConfigGroup;
+  readonly parse: Parser<T>;
+  /** Used when the variable is unset or blank. */
+  readonly default: T;
+  /** One line for `--help`. */
+  readonly doc: string;
+  /** Never echo the value back (in errors or anywhere else). */
+  readonly secret?: boolean;
+  /** Unit of a bare number, shown after the default in `--help`. */
+  readonly unit?: 'ms' | 'bytes';
+}
+
+/** Identity helper that lets TypeScript infer `T` per option, from the parser alone. */
+function option<T>(spec: Omit<OptionSpec<T>, 'default'> & { readonly default: NoInfer<T> }): OptionSpec<T> {
+  return spec;
+}
+
+/** An option that is unset unless the variable is given. */
+function optional<T>(spec: Omit<OptionSpec<T | undefined>, 'default' | 'parse'> & { readonly parse: Parser<T> }): OptionSpec<T | undefined> {
+  return { ...spec, default: undefined };
+}
+
+const BUCKET_NAME = matching(
+  /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/,
+  'must be a bucket name: 3 to 63 characters, lowercase letters, digits and hyphens, starting and ending with a letter or digit',
+);
+
+const MIB = 1024 * 1024;
+
+/**
+ * Every option, keyed by its name in the loaded configuration. Defaults of store tunables repeat
+ * `src/oss/defaults.ts` (a unit test keeps them equal; `config` may not import `oss`).
+ */
+export const CONFIG_SPEC = {
+  // OSS: where the store is and who we are.
+  ossRegion: optional({
+    env: 'OSS_REGION',
+    group: 'OSS',
+    parse: matching(/^(oss-)?[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a region id like cn-hangzhou'),
+    doc: 'Region id, e.g. cn-hangzhou. With neither OSS_REGION nor OSS_ENDPOINT, `npm start` runs an embedded local-oss.',
+  }),
+  ossEndpoint: optional({
+    env: 'OSS_ENDPOINT',
+    group: 'OSS',
+    parse: endpoint,
+    doc: 'Explicit endpoint (host[:port] or http(s) URL); default derived from the region. Needs OSS_REGION (the signing region).',
+  }),
+  ossAccessKeyId: optional({
+    env: 'OSS_ACCESS_KEY_ID',
+    group: 'OSS',
+    parse: text,
+    doc: 'AccessKey id; required with OSS_REGION.',
+  }),
+  ossAccessKeySecret: optional({
+    env: 'OSS_ACCESS_KEY_SECRET',
+    group: 'OSS',
+    parse: text,
+    secret: true,
+    doc: 'AccessKey secret; required with OSS_REGION.',
+  }),
+  ossSessionToken: optional({
+    env: 'OSS_SESSION_TOKEN',
+    group: 'OSS',
+    parse: text,
+    secret: true,
+    doc: 'STS session token, for temporary credentials.',
+  }),
+  ossInternalEndpoint: option({
+    env: 'OSS_INTERNAL_ENDPOINT',
+    group: 'OSS',
+    parse: boolean,
+    default: false,
+    doc: 'Use oss-<region>-internal.aliyuncs.com (from inside Alibaba Cloud). Ignored when OSS_ENDPOINT is set.',
+  }),
+  ossPathStyle: option({
+    env: 'OSS_PATH_STYLE',
+    group: 'OSS',
+    parse: boolean,
+    default: false,
+    doc: 'Address buckets as /bucket/key instead of bucket.host (automatic for IP and localhost endpoints).',
+  }),
+  ossSignatureVersion: option({
+    env: 'OSS_SIGNATURE_VERSION',
+    group: 'OSS',
+    parse: oneOf(['v4', 'v1'] as const),
+    default: 'v4',
+    doc: 'Request signature version.',
+  }),
+
+  // Store requests: how ossgraph talks to the store.
+  storeConcurrency: option({
+    env: 'OSSGRAPH_STORE_CONCURRENCY',
+    group: 'Store requests',
+    parse: integer(1, 10_000),
+    default: 64,
+    doc: 'Most store requests in flight at once for the whole process.',
+  }),
+  storeConcurrencyPerRequest: option({
+    env: 'OSSGRAPH_STORE_CONCURRENCY_PER_REQUEST',
+    group: 'Store requests',
+    parse: integer(1, 10_000),
+    default: 16,
+    doc: 'Most store requests in flight at once for one GraphQL request.',
+  }),
+  storeMaxAttempts: option({
+    env: 'OSSGRAPH_STORE_MAX_ATTEMPTS',
+    group: 'Store requests',
+    parse: integer(1, 10),
+    default: 3,
+    doc: 'Attempts per store request, the first included (1 disables retries).',
+  }),
+  storeConnectTimeoutMs: option({
+    env: 'OSSGRAPH_STORE_CONNECT_TIMEOUT',
+    group: 'Store requests',
+    parse: durationMs(1, 600_000),
+    unit: 'ms',
+    default: 10_000,
+    doc: 'TCP + TLS connect timeout (e.g. 10s, 500ms).',
+  }),
+  storeHeadersTimeoutMs: option({
+    env: 'OSSGRAPH_STORE_HEADERS_TIMEOUT',
+    group: 'Store requests',
+    parse: durationMs(1, 3_600_000),
+    unit: 'ms',
+    default: 120_000,
+    doc: 'Wait for response headers after sending; large copies answer only when done.',
+  }),
+  storeBodyTimeoutMs: option({
+    env: 'OSSGRAPH_STORE_BODY_TIMEOUT',
+    group: 'Store requests',
+    parse: durationMs(1, 3_600_000),
+    unit: 'ms',
+    default: 20_000,
+    doc: 'Longest gap between two chunks of a response body.',
+  }),
+
+  // Server: the HTTP side.
+  port: option({
+    env: 'PORT',
+    group: 'Server',
+    parse: integer(0, 65_535),
+    default: 4000,
+    doc: 'TCP port of the HTTP server (0 picks a free one; the real port is printed).',
+  }),
+  host: option({
+    env: 'HOST',
+    group: 'Server',
+    parse: matching(/^[^\s/]+$/, 'must be a host name or IP address'),
+    default: '127.0.0.1',
+    doc: 'Interface to listen on; 0.0.0.0 for all.',
+  }),
+  corsOrigins: option({
+    env: 'OSSGRAPH_CORS_ORIGINS',
+    group: 'Server',
+    parse: list(origin),
+    default: [],
+    doc: 'Comma-separated browser origins allowed to call the API (CORS). Empty: no CORS headers at all.',
+  }),
+  graphiql: option({
+    env: 'OSSGRAPH_GRAPHIQL',
+    group: 'Server',
+    parse: boolean,
+    default: true,
+    doc: 'Serve GraphiQL (offline, no CDN) on GET /graphql for browsers.',
+  }),
+  maxUploadBytes: option({
+    env: 'OSSGRAPH_MAX_UPLOAD_BYTES',
+    group: 'Server',
+    parse: byteSize(1, 5 * 1024 * MIB),
+    unit: 'bytes',
+    default: 10 * MIB,
+    doc: 'Largest file accepted by putObject over GraphQL multipart (larger: HTTP 413; use createUpload).',
+  }),
+  shutdownTimeoutMs: option({
+    env: 'OSSGRAPH_SHUTDOWN_TIMEOUT',
+    group: 'Server',
+    parse: durationMs(0, 600_000),
+    unit: 'ms',
+    default: 10_000,
+    doc: 'On SIGINT/SIGTERM, how long open requests may finish before connections are cut.',
+  }),
+  logLevel: option({
+    env: 'OSSGRAPH_LOG_LEVEL',
+    group: 'Server',
+    parse: oneOf(['debug', 'info', 'warn', 'error', 'silent'] as const),
+    default: 'info',
+    doc: 'Least severe JSON log line written to stdout; request lines are info.',
+  }),
+
+  // API: limits of the GraphQL schema.
+  allowedBuckets: option({
+    env: 'OSSGRAPH_BUCKETS',
+    group: 'API',
+    parse: list(BUCKET_NAME),
+    default: [],
+    doc: 'Comma-separated buckets the API may touch (others: ACCESS_DENIED, no store request). Empty: any bucket.',
+  }),
+  maxRefs: option({
+    env: 'OSSGRAPH_MAX_REFS',
+    group: 'API',
+    parse: integer(1, 10_000),
+    default: 100,
+    doc: 'Most object references one Query.objects call may ask for.',
+  }),
+  defaultPageSize: option({
+    env: 'OSSGRAPH_DEFAULT_PAGE_SIZE',
+    group: 'API',
+    parse: integer(1, 1000),
+    default: 100,
+    doc: 'Objects per listing page when `first` is not given.',
+  }),
+  maxPageSize: option({
+    env: 'OSSGRAPH_MAX_PAGE_SIZE',
+    group: 'API',
+    parse: integer(1, 1000),
+    default: 1000,
+    doc: 'Largest `first` of a listing (OSS returns at most 1000 keys per page).',
+  }),
+  copyThresholdBytes: option({
+    env: 'OSSGRAPH_COPY_THRESHOLD',
+    group: 'API',
+    parse: byteSize(1, 5 * 1024 * MIB),
+    unit: 'bytes',
+    default: 200 * MIB,
+    doc: 'Objects larger than this are copied (and have metadata edited) with multipart copy.',
+  }),
+  copyPartSizeBytes: option({
+    env: 'OSSGRAPH_COPY_PART_SIZE',
+    group: 'API',
+    parse: byteSize(100 * 1024, 5 * 1024 * MIB),
+    unit: 'bytes',
+    default: 64 * MIB,
+    doc: 'Part size of multipart copies.',
+  }),
+  copyParallel: option({
+    env: 'OSSGRAPH_COPY_PARALLEL',
+    group: 'API',
+    parse: integer(1, 100),
+    default: 3,
+    doc: 'Parts copied at once by a multipart copy.',
+  }),
+  presignExpiresSeconds: option({
+    env: 'OSSGRAPH_PRESIGN_EXPIRES_SECONDS',
+    group: 'API',
+    parse: integer(1, 7 * 24 * 60 * 60),
+    default: 15 * 60,
+    doc: 'Lifetime of presigned URLs (downloadUrl, createUpload) when the caller gives none.',
+  }),
+  presignMaxExpiresSeconds: option({
+    env: 'OSSGRAPH_PRESIGN_MAX_EXPIRES_SECONDS',
+    group: 'API',
+    parse: integer(1, 7 * 24 * 60 * 60),
+    default: 7 * 24 * 60 * 60,
+    doc: 'Longest lifetime a caller may ask for a presigned URL (OSS accepts at most 7 days).',
+  }),
+
+  // Embedded local-oss (npm start without OSS_REGION / OSS_ENDPOINT).
+  dataDir: option({
+    env: 'OSSGRAPH_DATA_DIR',
+    group: 'Embedded local-oss',
+    parse: text,
+    default: './.local-oss-data',
+    doc: 'Where the embedded local-oss keeps its buckets and objects.',
+  }),
+} as const;
+
+/** The name of an option in the loaded configuration. */
+export type ConfigKey = keyof typeof CONFIG_SPEC;
+
+/** The loaded configuration: one property per option, typed by its parser. Frozen. */
+export type AppConfig = {
+  readonly [K in ConfigKey]: (typeof CONFIG_SPEC)[K] extends OptionSpec<infer T> ? T : never;
+};

@@ -1,0 +1,111 @@
+/**
+ * Apollo Federation v2: `StorageObject` as an entity, and the subgraph schema served on
+ * `/subgraph` for the company gateway (never on the public `/graphql`).
+ *
+ * `resolveReference` goes through the request's two-level metadata loader, like `Query.object`:
+ * the `_entities` representations of one gateway request share one batch, so N distinct objects
+ * cost at most N store requests, GetObjectMeta unless a selected field needs HeadObject.
+ */
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { isObjectType } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import type { GraphQLContext } from './context.js';
+// Why: registers every type on the builder, so the subgraph schema is complete whoever imports
+// this module first (schema.ts may re-export buildSubgraphSchema; the cycle only shares functions).
+import './schema.js';
+import { selectedMetadataLevel } from './lookahead.js';
+import { loadExisting } from './object-source.js';
+import type { StorageObjectSource } from './object-source.js';
+import { StorageObjectRef } from './types/storage-object.js';
+import { checkObjectRef } from './validation.js';
+
+/** The Federation spec the subgraph links (`@link(url: …)`). */
+export const FEDERATION_LINK_URL = 'https://specs.apollo.dev/federation/v2.6';
+
+/** The keys of `StorageObject`: `bucket key` (current version) and `bucket key versionId`. */
+export const STORAGE_OBJECT_KEYS = ['bucket key', 'bucket key versionId'] as const;
+
+/** A representation of `StorageObject` as the gateway sends it in `_entities`. */
+export interface StorageObjectRepresentation {
+  readonly bucket: string;
+  readonly key: string;
+  /** Only with the second key; `null` when the router knew the object has no version. */
+  readonly versionId?: string | null;
+}
+
+/**
+ * The metadata level the `_entities` selection needs for `StorageObject`: `full` when any field
+ * selected under `... on StorageObject` (or a fragment on it) needs HeadObject, else `basic`.
+ *
+ * Why a substituted return type: `_entities` returns the `_Entity` union, and the lookahead
+ * reads field levels from the object type the selection is on.
+ */
+export function entityMetadataLevel(info: GraphQLResolveInfo): 'basic' | 'full' {
+  const type = info.schema.getType(StorageObjectRef.name);
+  if (!isObjectType(type)) return 'basic';
+  return selectedMetadataLevel({ ...info, returnType: type });
+}
+
+/**
+ * Resolves one `_entities` representation: validates it like `Query.object` arguments (bucket
+ * allowlist included), then loads it through the request's loader at the level the selection
+ * needs. Resolves `null` when the object does not exist.
+ */
+export async function resolveStorageObjectReference(
+  representation: StorageObjectRepresentation,
+  context: GraphQLContext,
+  info: GraphQLResolveInfo,
+): Promise<StorageObjectSource | null> {
+  const ref = checkObjectRef(context.settings, {
+    bucket: representation.bucket,
+    key: representation.key,
+    versionId: representation.versionId ?? undefined,
+  });
+  // Why no `await` before the load: every representation must reach the loader in the same tick
+  // so the whole `_entities` call is one batch.
+  const metadata = await loadExisting(context, ref, entityMetadataLevel(info));
+  return metadata === null ? null : { ...ref };
+}
+
+let entityRegistered = false;
+
+/**
+ * Declares `StorageObject` a federation entity on the shared builder (idempotent). Must run
+ * before the first schema is built so that every schema built from the builder agrees.
+ */
+export function registerFederationEntities(): void {
+  if (entityRegistered) return;
+  entityRegistered = true;
+  builder.asEntity(StorageObjectRef, {
+    key: [
+      builder.selection<{ bucket: string; key: string }>(STORAGE_OBJECT_KEYS[0]),
+      builder.selection<{ bucket: string; key: string; versionId: string | null }>(STORAGE_OBJECT_KEYS[1]),
+    ],
+    resolveReference: (representation, context, info) => resolveStorageObjectReference(representation, context, info),
+  });
+}
+
+registerFederationEntities();
+
+/**
+ * The federation subgraph schema, from the same builder as the public schema: the public types
+ * plus `_service { sdl }` and `_entities`, with `@link`/`@key`/`@shareable` applied, sorted.
+ * Built once and reused. Serve it only where the gateway can reach it (`/subgraph`).
+ */
+export function buildSubgraphSchema(): GraphQLSchema {
+  registerFederationEntities();
+  subgraphSchema ??= builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK_URL });
+  return subgraphSchema;
+}
+
+let subgraphSchema: GraphQLSchema | undefined;
+
+/**
+ * The subgraph SDL as a registry or `rover subgraph publish` wants it: printed with
+ * `printSubgraphSchema`, so `@link`, `@key` and `@shareable` are kept (graphql-js `printSchema`
+ * drops applied directives). This is the content of `schema/subgraph.graphql`.
+ */
+export function printSubgraphSdl(): string {
+  return `${printSubgraphSchema(buildSubgraphSchema()).trimEnd()}\n`;
+}

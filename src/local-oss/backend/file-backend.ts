@@ -1,0 +1,641 @@
+/**
+ * The file {@link Backend}: the default store of `npm start`, kept in a data directory and
+ * crash-safe. Layout and recovery rules: `file-backend-layout.ts`, `file-backend-load.ts`.
+ *
+ * - Keys and bucket names never become paths: files are named by their SHA-256, and each record
+ *   stores its key.
+ * - Object and part data live in immutable blobs with random ids; a record names its blob.
+ *   Writing an object = write blob (temp, fsync, rename, fsync dir), then write the record the
+ *   same way. The record's rename is the commit point: a crash leaves the old or the new object.
+ * - Copies and metadata replacements write only a record that names the existing blob.
+ * - An in-memory index (this process owns the directory) answers heads and listings; blobs are
+ *   reference-counted and unlinked when no record or in-flight operation needs them.
+ */
+import { mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
+import { Crc64, formatCrc64 } from '../../oss/checksum/crc64.js';
+import {
+  BackendError,
+  type Backend,
+  type BucketRecord,
+  type ByteRange,
+  type CompletePart,
+  type CompleteUploadInput,
+  type CopyObjectInput,
+  type CreateUploadInput,
+  type DataDigest,
+  type ListObjectsInput,
+  type ObjectMetadata,
+  type ObjectRead,
+  type ObjectRecord,
+  type PartRecord,
+  type PutObjectInput,
+  type ReplaceMetadataInput,
+  type UploadPartInput,
+  type UploadRecord,
+} from './backend.js';
+import {
+  checkCompleteParts,
+  combinedCrc64,
+  compareKeys,
+  DigestAccumulator,
+  digestFields,
+  multipartEtag,
+  newUploadId,
+} from './backend-shared.js';
+import {
+  discardTemp,
+  finishTemp,
+  fsyncDir,
+  replaceFile,
+  streamToTemp,
+  unlinkIfExists,
+  type TempFile,
+} from './file-backend-atomic.js';
+import {
+  BlobRefs,
+  SortedKeys,
+  type BucketEntry,
+  type ObjectEntry,
+  type PartEntry,
+  type UploadEntry,
+} from './file-backend-index.js';
+import {
+  blobPath,
+  bucketDir,
+  bucketPaths,
+  encodeBucketFile,
+  encodeObjectFile,
+  encodePartFile,
+  encodeUploadFile,
+  layoutOf,
+  newBlobId,
+  objectPath,
+  partPath,
+  uploadDir,
+  uploadFile,
+  type Layout,
+} from './file-backend-layout.js';
+import { loadStore, type LoadedStore } from './file-backend-load.js';
+import { KeyedMutex } from './file-backend-mutex.js';
+import { claimDataDir } from './file-backend-lock.js';
+import { emptyBody, readBlob } from './file-backend-read.js';
+
+/** Options of {@link createFileBackend}. */
+export interface FileBackendOptions {
+  /**
+   * The data directory; created when missing. It must be empty or a directory this backend
+   * created (it holds a `local-oss.json` marker), and no other live process may have it open.
+   */
+  readonly dataDir: string;
+  /**
+   * Receives one message per damaged file skipped at startup or failed cleanup (default: none).
+   * Never called for anything a crash can leave behind; that is repaired silently.
+   */
+  readonly onWarning?: (message: string) => void;
+}
+
+/**
+ * Opens (creating if needed) a file backend on `options.dataDir`: takes the directory's lock,
+ * repairs what a crash left behind, and loads the index of buckets, objects and uploads.
+ * Throws `DataDirError` (from `file-backend-lock.ts`) when the directory cannot be used. Call
+ * {@link Backend.close} to release the directory.
+ */
+export async function createFileBackend(options: FileBackendOptions): Promise<FileBackend> {
+  return FileBackend.open(options);
+}
+
+const NO_SUCH_KEY = 'The specified key does not exist.';
+const NO_SUCH_UPLOAD =
+  'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.';
+const ALREADY_EXISTS = 'The object you specified already exists and can not be overwritten.';
+
+/**
+ * See {@link createFileBackend}, the way to obtain one. Every method follows the
+ * {@link Backend} contract; writes survive a crash at any point as the old or the new state.
+ */
+export class FileBackend implements Backend {
+  readonly #layout: Layout;
+  readonly #buckets: Map<string, BucketEntry>;
+  readonly #refs: BlobRefs;
+  readonly #release: () => Promise<void>;
+  readonly #warn: (message: string) => void;
+  /** Commits on one object key (`bucket NUL key`). */
+  readonly #keyLocks = new KeyedMutex();
+  /** Part commits, completion and abort of one upload (by id). */
+  readonly #uploadLocks = new KeyedMutex();
+  /** Bucket creation and deletion (one name: they are rare). */
+  readonly #bucketLock = new KeyedMutex();
+  readonly #unlinking = new Set<Promise<void>>();
+  #closed = false;
+
+  private constructor(
+    layout: Layout,
+    loaded: LoadedStore,
+    release: () => Promise<void>,
+    warn: (message: string) => void,
+  ) {
+    this.#layout = layout;
+    this.#buckets = loaded.buckets;
+    this.#release = release;
+    this.#warn = warn;
+    this.#refs = new BlobRefs(loaded.blobRefs, (id) => this.#dropBlob(id));
+  }
+
+  /** Same as {@link createFileBackend}. */
+  static async open(options: FileBackendOptions): Promise<FileBackend> {
+    const warn = options.onWarning ?? (() => undefined);
+    const layout = layoutOf(resolvePath(options.dataDir));
+    const release = await claimDataDir(layout);
+    try {
+      return new FileBackend(layout, await loadStore(layout, warn), release, warn);
+    } catch (error) {
+      await release();
+      throw error;
+    }
+  }
+
+  /** The absolute data directory. */
+  get dataDir(): string {
+    return this.#layout.root;
+  }
+
+  // ---------------------------------------------------------------- buckets
+
+  async createBucket(name: string, now: number): Promise<boolean> {
+    this.#assertOpen();
+    return this.#bucketLock.run('', async () => {
+      this.#assertOpen();
+      if (this.#buckets.has(name)) return false;
+      const dir = bucketDir(this.#layout, name);
+      const paths = bucketPaths(dir);
+      // Why: a leftover from a delete whose removal failed; no bucket.json means not a bucket.
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(paths.objects, { recursive: true });
+      await mkdir(paths.uploads, { recursive: true });
+      await fsyncDir(dir);
+      await fsyncDir(this.#layout.buckets);
+      const record: BucketRecord = { name, creationDate: now };
+      const entry: BucketEntry = {
+        record,
+        dir,
+        objects: new Map(),
+        keys: new SortedKeys(),
+        uploads: new Map(),
+        committing: 0,
+      };
+      await replaceFile(this.#layout.tmp, paths.bucketFile, encodeBucketFile(record), () => {
+        this.#buckets.set(name, entry);
+      });
+      return true;
+    });
+  }
+
+  async deleteBucket(name: string): Promise<void> {
+    this.#assertOpen();
+    return this.#bucketLock.run('', async () => {
+      const bucket = this.#bucket(name);
+      if (bucket.objects.size > 0 || bucket.uploads.size > 0 || bucket.committing > 0) {
+        throw new BackendError('BucketNotEmpty', 'The bucket you tried to delete is not empty.');
+      }
+      // Why: leave the index first, synchronously with the check, so no commit starts inside it.
+      this.#buckets.delete(name);
+      const paths = bucketPaths(bucket.dir);
+      try {
+        await unlink(paths.bucketFile);
+      } catch (error) {
+        this.#buckets.set(name, bucket);
+        throw error;
+      }
+      await fsyncDir(bucket.dir);
+      await rm(bucket.dir, { recursive: true, force: true });
+      await fsyncDir(this.#layout.buckets);
+    });
+  }
+
+  async getBucket(name: string): Promise<BucketRecord | undefined> {
+    this.#assertOpen();
+    return this.#buckets.get(name)?.record;
+  }
+
+  async listBuckets(): Promise<readonly BucketRecord[]> {
+    this.#assertOpen();
+    return [...this.#buckets.values()].map((b) => b.record).sort((a, b) => compareKeys(a.name, b.name));
+  }
+
+  // ---------------------------------------------------------------- objects
+
+  async headObject(bucket: string, key: string): Promise<ObjectRecord | undefined> {
+    this.#assertOpen();
+    return this.#bucket(bucket).objects.get(key)?.record;
+  }
+
+  async getObject(bucket: string, key: string, range?: ByteRange): Promise<ObjectRead | undefined> {
+    this.#assertOpen();
+    const entry = this.#bucket(bucket).objects.get(key);
+    if (entry === undefined) return undefined;
+    const { record } = entry;
+    const offset = range?.offset ?? 0;
+    const length = range?.length ?? record.size;
+    if (offset < 0 || length < 0 || offset + length > record.size) {
+      throw new BackendError('InvalidRange', 'The requested range cannot be satisfied.');
+    }
+    if (length === 0) return { record, body: emptyBody() };
+    // Why: the pin keeps the blob from being unlinked by an overwrite until it is open; after
+    // that the open descriptor keeps its bytes.
+    this.#refs.add(entry.blob);
+    try {
+      const handle = await open(blobPath(this.#layout, entry.blob), 'r');
+      return { record, body: readBlob(handle, offset, length) };
+    } finally {
+      this.#refs.release(entry.blob);
+    }
+  }
+
+  async putObject(
+    bucket: string,
+    key: string,
+    body: AsyncIterable<Uint8Array>,
+    input: PutObjectInput,
+  ): Promise<ObjectRecord> {
+    this.#assertOpen();
+    this.#bucket(bucket);
+    const { blob, digest } = await this.#writeBlob(body, input.verify);
+    try {
+      const record: ObjectRecord = {
+        ...input.metadata,
+        ...digestFields(digest),
+        key,
+        lastModified: input.now,
+        lastAccessTime: input.now,
+        objectType: 'Normal',
+      };
+      await this.#commitObject(bucket, { record, blob }, input.forbidOverwrite === true);
+      return record;
+    } finally {
+      this.#refs.release(blob);
+    }
+  }
+
+  async copyObject(
+    source: { readonly bucket: string; readonly key: string },
+    destination: { readonly bucket: string; readonly key: string },
+    input: CopyObjectInput,
+  ): Promise<ObjectRecord> {
+    this.#assertOpen();
+    const src = this.#bucket(source.bucket).objects.get(source.key);
+    this.#bucket(destination.bucket);
+    if (src === undefined) throw new BackendError('NoSuchKey', NO_SUCH_KEY);
+    // Why: the snapshot is (record, blob) as of now; the pin keeps the blob while resolve runs
+    // and the destination commits, even if the source is overwritten or deleted meanwhile.
+    this.#refs.add(src.blob);
+    try {
+      const record = derivedRecord(src.record, input.resolve(src.record), destination.key, input.now);
+      await this.#commitObject(destination.bucket, { record, blob: src.blob }, input.forbidOverwrite === true);
+      return record;
+    } finally {
+      this.#refs.release(src.blob);
+    }
+  }
+
+  async replaceMetadata(bucket: string, key: string, input: ReplaceMetadataInput): Promise<ObjectRecord> {
+    this.#assertOpen();
+    this.#bucket(bucket);
+    return this.#keyLocks.run(lockName(bucket, key), async () => {
+      this.#assertOpen();
+      const b = this.#bucket(bucket);
+      const current = b.objects.get(key);
+      if (current === undefined) throw new BackendError('NoSuchKey', NO_SUCH_KEY);
+      const record = derivedRecord(current.record, input.resolve(current.record), key, input.now);
+      const entry: ObjectEntry = { record, blob: current.blob };
+      await replaceFile(this.#layout.tmp, objectPath(b.dir, key), encodeObjectFile(entry), () => {
+        b.objects.set(key, entry);
+      });
+      return record;
+    });
+  }
+
+  async deleteObject(bucket: string, key: string): Promise<void> {
+    this.#assertOpen();
+    this.#bucket(bucket);
+    return this.#keyLocks.run(lockName(bucket, key), async () => {
+      this.#assertOpen();
+      const b = this.#bucket(bucket);
+      const current = b.objects.get(key);
+      if (current === undefined) return;
+      const path = objectPath(b.dir, key);
+      await unlinkIfExists(path);
+      b.objects.delete(key);
+      b.keys.remove(key);
+      this.#refs.release(current.blob);
+      await fsyncDir(bucketPaths(b.dir).objects);
+    });
+  }
+
+  async listObjects(bucket: string, input: ListObjectsInput): Promise<readonly ObjectRecord[]> {
+    this.#assertOpen();
+    const b = this.#bucket(bucket);
+    const start =
+      compareKeys(input.after, input.prefix) >= 0
+        ? b.keys.lowerBound(input.after, true)
+        : b.keys.lowerBound(input.prefix, false);
+    const out: ObjectRecord[] = [];
+    for (let i = start; i < b.keys.length && out.length < input.limit; i++) {
+      const key = b.keys.at(i);
+      if (!key.startsWith(input.prefix)) break;
+      out.push((b.objects.get(key) as ObjectEntry).record);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- multipart
+
+  async createMultipartUpload(bucket: string, key: string, input: CreateUploadInput): Promise<UploadRecord> {
+    this.#assertOpen();
+    const b = this.#bucket(bucket);
+    const record: UploadRecord = {
+      uploadId: newUploadId(),
+      bucket,
+      key,
+      initiated: input.now,
+      metadata: input.metadata,
+      forbidOverwrite: input.forbidOverwrite === true,
+    };
+    const dir = uploadDir(b.dir, record.uploadId);
+    b.committing++;
+    try {
+      await mkdir(dir);
+      await fsyncDir(bucketPaths(b.dir).uploads);
+      await replaceFile(this.#layout.tmp, uploadFile(dir), encodeUploadFile(record), () => {
+        b.uploads.set(record.uploadId, { record, dir, parts: new Map() });
+      });
+    } catch (error) {
+      if (!b.uploads.has(record.uploadId)) await rm(dir, { recursive: true, force: true });
+      throw error;
+    } finally {
+      b.committing--;
+    }
+    return record;
+  }
+
+  async getMultipartUpload(bucket: string, key: string, uploadId: string): Promise<UploadRecord | undefined> {
+    this.#assertOpen();
+    const upload = this.#bucket(bucket).uploads.get(uploadId);
+    return upload !== undefined && upload.record.key === key ? upload.record : undefined;
+  }
+
+  async uploadPart(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    partNumber: number,
+    body: AsyncIterable<Uint8Array>,
+    input: UploadPartInput,
+  ): Promise<PartRecord> {
+    this.#assertOpen();
+    this.#upload(bucket, key, uploadId);
+    const { blob, digest } = await this.#writeBlob(body, input.verify);
+    try {
+      return await this.#uploadLocks.run(uploadId, async () => {
+        this.#assertOpen();
+        const upload = this.#upload(bucket, key, uploadId);
+        const { etag, crc64, size } = digestFields(digest);
+        const record: PartRecord = { partNumber, etag, crc64, size, lastModified: input.now };
+        const entry: PartEntry = { record, blob };
+        const old = upload.parts.get(partNumber);
+        await replaceFile(this.#layout.tmp, partPath(upload.dir, partNumber), encodePartFile(entry), () => {
+          upload.parts.set(partNumber, entry);
+          this.#refs.add(blob);
+          if (old !== undefined) this.#refs.release(old.blob);
+        });
+        return record;
+      });
+    } finally {
+      this.#refs.release(blob);
+    }
+  }
+
+  async listParts(bucket: string, key: string, uploadId: string): Promise<readonly PartRecord[]> {
+    this.#assertOpen();
+    const upload = this.#upload(bucket, key, uploadId);
+    return [...upload.parts.values()].map((p) => p.record).sort((a, b) => a.partNumber - b.partNumber);
+  }
+
+  async completeMultipartUpload(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    parts: readonly CompletePart[],
+    input: CompleteUploadInput,
+  ): Promise<ObjectRecord> {
+    this.#assertOpen();
+    this.#upload(bucket, key, uploadId);
+    return this.#uploadLocks.run(uploadId, async () => {
+      this.#assertOpen();
+      const b = this.#bucket(bucket);
+      const upload = this.#upload(bucket, key, uploadId);
+      const chosen = checkCompleteParts(parts, [...upload.parts.values()].map((p) => p.record));
+      const forbidOverwrite = upload.record.forbidOverwrite || input.forbidOverwrite === true;
+      if (forbidOverwrite && b.objects.has(key)) throw new BackendError('FileAlreadyExists', ALREADY_EXISTS);
+      const entries = chosen.map((p) => upload.parts.get(p.partNumber) as PartEntry);
+      const crc64 = combinedCrc64(chosen);
+      const blob = await this.#assemble(entries, crc64);
+      try {
+        const metadata: ObjectMetadata =
+          input.acl !== undefined ? { ...upload.record.metadata, acl: input.acl } : upload.record.metadata;
+        const record: ObjectRecord = {
+          ...metadata,
+          key,
+          size: entries.reduce((sum, p) => sum + p.record.size, 0),
+          etag: multipartEtag(chosen),
+          crc64,
+          objectType: 'Multipart',
+          lastModified: input.now,
+          lastAccessTime: input.now,
+        };
+        await this.#commitObject(bucket, { record, blob }, forbidOverwrite, uploadId);
+        await this.#removeUpload(b, upload);
+        return record;
+      } finally {
+        this.#refs.release(blob);
+      }
+    });
+  }
+
+  async abortMultipartUpload(bucket: string, key: string, uploadId: string): Promise<void> {
+    this.#assertOpen();
+    this.#upload(bucket, key, uploadId);
+    return this.#uploadLocks.run(uploadId, async () => {
+      this.#assertOpen();
+      await this.#removeUpload(this.#bucket(bucket), this.#upload(bucket, key, uploadId));
+    });
+  }
+
+  /**
+   * Waits for commits in flight and blob removals, then releases the data directory. Writes
+   * still streaming their body fail with an error when they try to commit.
+   */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.all([this.#keyLocks.idle(), this.#uploadLocks.idle(), this.#bucketLock.idle()]);
+    while (this.#unlinking.size > 0) await Promise.all(this.#unlinking);
+    await this.#release();
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  #assertOpen(): void {
+    if (this.#closed) throw new Error(`the file backend on ${this.#layout.root} is closed`);
+  }
+
+  #bucket(name: string): BucketEntry {
+    const bucket = this.#buckets.get(name);
+    if (bucket === undefined) throw new BackendError('NoSuchBucket', 'The specified bucket does not exist.');
+    return bucket;
+  }
+
+  #upload(bucket: string, key: string, uploadId: string): UploadEntry {
+    const upload = this.#bucket(bucket).uploads.get(uploadId);
+    if (upload === undefined || upload.record.key !== key) throw new BackendError('NoSuchUpload', NO_SUCH_UPLOAD);
+    return upload;
+  }
+
+  /**
+   * Streams `body` into a new blob, measuring it, runs `verify`, and publishes the blob durably.
+   * Resolves the blob id pinned once (the caller releases the pin); on any failure nothing stays.
+   */
+  async #writeBlob(
+    body: AsyncIterable<Uint8Array>,
+    verify: ((digest: DataDigest) => void) | undefined,
+  ): Promise<{ blob: string; digest: DataDigest }> {
+    const accumulator = new DigestAccumulator();
+    const temp = await streamToTemp(this.#layout.tmp, body, (chunk) => accumulator.update(chunk));
+    const digest = accumulator.digest();
+    try {
+      verify?.(digest);
+    } catch (error) {
+      await discardTemp(temp);
+      throw error;
+    }
+    return { blob: await this.#publishBlob(temp), digest };
+  }
+
+  /** Fsyncs a finished temp file and renames it into `blobs/`; resolves its id, pinned once. */
+  async #publishBlob(temp: TempFile): Promise<string> {
+    const id = newBlobId();
+    try {
+      await finishTemp(temp);
+      await rename(temp.path, blobPath(this.#layout, id));
+    } catch (error) {
+      await discardTemp(temp);
+      throw error;
+    }
+    this.#refs.add(id);
+    try {
+      // Why: the blob's name must be durable before a record naming it is, or a crash could
+      // leave a committed record without its data.
+      await fsyncDir(this.#layout.blobs);
+    } catch (error) {
+      this.#refs.release(id);
+      throw error;
+    }
+    return id;
+  }
+
+  /**
+   * Concatenates part blobs into a new blob (pinned once), streaming, and checks its CRC-64
+   * against the one combined from the part records. A single part's blob is reused as is.
+   */
+  async #assemble(entries: readonly PartEntry[], expectedCrc: string): Promise<string> {
+    if (entries.length === 1) {
+      const only = (entries[0] as PartEntry).blob;
+      this.#refs.add(only);
+      return only;
+    }
+    const crc = new Crc64();
+    const layout = this.#layout;
+    async function* concatenated(): AsyncGenerator<Uint8Array> {
+      for (const part of entries) {
+        const handle = await open(blobPath(layout, part.blob), 'r');
+        yield* readBlob(handle, 0, part.record.size);
+      }
+    }
+    const temp = await streamToTemp(layout.tmp, concatenated(), (chunk) => crc.update(chunk));
+    if (formatCrc64(crc.digest()) !== expectedCrc) {
+      await discardTemp(temp);
+      throw new Error(`stored parts do not match their CRC-64 records; the data directory ${layout.root} is damaged`);
+    }
+    return this.#publishBlob(temp);
+  }
+
+  /**
+   * Commits an object record under the key's lock: checks the bucket and `forbidOverwrite`,
+   * renames the record into place, then updates the index and blob counts.
+   */
+  async #commitObject(bucket: string, entry: ObjectEntry, forbidOverwrite: boolean, upload?: string): Promise<void> {
+    const key = entry.record.key;
+    await this.#keyLocks.run(lockName(bucket, key), async () => {
+      this.#assertOpen();
+      const b = this.#bucket(bucket);
+      const old = b.objects.get(key);
+      if (old !== undefined && forbidOverwrite) throw new BackendError('FileAlreadyExists', ALREADY_EXISTS);
+      const file = upload === undefined ? entry : { ...entry, upload };
+      b.committing++;
+      try {
+        await replaceFile(this.#layout.tmp, objectPath(b.dir, key), encodeObjectFile(file), () => {
+          b.objects.set(key, entry);
+          if (old === undefined) b.keys.insert(key);
+          this.#refs.add(entry.blob);
+          if (old !== undefined) this.#refs.release(old.blob);
+        });
+      } finally {
+        b.committing--;
+      }
+    });
+  }
+
+  /** Removes an upload: its record file first (the commit point), then its parts. */
+  async #removeUpload(bucket: BucketEntry, upload: UploadEntry): Promise<void> {
+    bucket.uploads.delete(upload.record.uploadId);
+    try {
+      await unlinkIfExists(uploadFile(upload.dir));
+    } catch (error) {
+      bucket.uploads.set(upload.record.uploadId, upload);
+      throw error;
+    }
+    for (const part of upload.parts.values()) this.#refs.release(part.blob);
+    await fsyncDir(upload.dir);
+    await rm(upload.dir, { recursive: true, force: true });
+  }
+
+  /** Unlinks a blob nothing references any more; a failure only leaves garbage for startup. */
+  #dropBlob(id: string): void {
+    const done = unlinkIfExists(blobPath(this.#layout, id)).then(
+      () => undefined,
+      (error: unknown) => this.#warn(`could not remove unreferenced blob ${id}: ${String(error)}`),
+    );
+    this.#unlinking.add(done);
+    void done.finally(() => this.#unlinking.delete(done));
+  }
+}
+
+function lockName(bucket: string, key: string): string {
+  // Why: bucket names never contain NUL, so the first NUL separates them unambiguously.
+  return `${bucket}\u0000${key}`;
+}
+
+/** A record for `key` with `source`'s data fields and new metadata (copy, replaceMetadata). */
+function derivedRecord(source: ObjectRecord, metadata: ObjectMetadata, key: string, now: number): ObjectRecord {
+  return {
+    ...metadata,
+    key,
+    size: source.size,
+    etag: source.etag,
+    ...(source.contentMd5 !== undefined ? { contentMd5: source.contentMd5 } : {}),
+    crc64: source.crc64,
+    objectType: source.objectType,
+    lastModified: now,
+    lastAccessTime: now,
+  };
+}

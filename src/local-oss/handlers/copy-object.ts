@@ -1,0 +1,179 @@
+/**
+ * CopyObject (`PUT /<key>` with `x-oss-copy-source`), the copy-source parsing and source
+ * conditions it shares with UploadPartCopy (reference §4, §13.2).
+ */
+import type { ObjectMetadata, ObjectRecord } from '../backend/backend.js';
+import { LocalOssError } from '../errors.js';
+import { header, isoDate, requireBucket, requireKey, type Handler, type RequestContext } from './context.js';
+import {
+  aclFromHeaders,
+  checkConditions,
+  checkObjectKey,
+  forbidOverwrite,
+  metadataFromRequest,
+  sseFromHeaders,
+  storageClassFromHeaders,
+} from './object-headers.js';
+
+/** A parsed `x-oss-copy-source`. */
+export interface CopySource {
+  readonly bucket: string;
+  readonly key: string;
+  readonly versionId?: string;
+}
+
+function invalidSource(value: string): LocalOssError {
+  return new LocalOssError(
+    'InvalidArgument',
+    'Copy Source must mention the source bucket and key: /sourcebucket/sourcekey.',
+    { details: { ArgumentName: 'x-oss-copy-source', ArgumentValue: value } },
+  );
+}
+
+/**
+ * Parses `/<bucket>/<url-encoded key>[?versionId=<id>]`: split at the first literal `?`, decode
+ * the path once (so `/` and `%2F` both separate nothing but the bucket from the key). The leading
+ * `/` is optional. Throws `InvalidArgument` when bucket or key is missing or not decodable.
+ */
+export function parseCopySource(value: string): CopySource {
+  const q = value.indexOf('?');
+  const rawPath = q >= 0 ? value.slice(0, q) : value;
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    throw invalidSource(value);
+  }
+  if (path.startsWith('/')) path = path.slice(1);
+  const slash = path.indexOf('/');
+  if (slash <= 0 || slash === path.length - 1) throw invalidSource(value);
+  const bucket = path.slice(0, slash);
+  const key = path.slice(slash + 1);
+  let versionId: string | undefined;
+  if (q >= 0) {
+    const params = new URLSearchParams(value.slice(q + 1));
+    versionId = params.get('versionId') ?? undefined;
+  }
+  return { bucket, key, ...(versionId !== undefined ? { versionId } : {}) };
+}
+
+/** The copy source of a request, checked (`InvalidArgument` when absent or malformed). */
+export function copySourceOf(ctx: RequestContext): CopySource {
+  const value = header(ctx, 'x-oss-copy-source');
+  if (value === undefined) throw invalidSource('');
+  const source = parseCopySource(value);
+  if (source.versionId !== undefined && source.versionId !== 'null') {
+    throw new LocalOssError('NoSuchVersion', 'The specified version does not exist.', {
+      details: { VersionId: source.versionId },
+    });
+  }
+  return source;
+}
+
+/** Applies `x-oss-copy-source-if-*` to the source record (412 / 304). */
+export function checkCopySourceConditions(ctx: RequestContext, source: ObjectRecord): void {
+  checkConditions(source, {
+    ifMatch: header(ctx, 'x-oss-copy-source-if-match'),
+    ifNoneMatch: header(ctx, 'x-oss-copy-source-if-none-match'),
+    ifModifiedSince: header(ctx, 'x-oss-copy-source-if-modified-since'),
+    ifUnmodifiedSince: header(ctx, 'x-oss-copy-source-if-unmodified-since'),
+  });
+}
+
+function directive(ctx: RequestContext, name: string, allowed: readonly string[]): string {
+  const value = header(ctx, name);
+  if (value === undefined) return allowed[0] as string;
+  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (match === undefined) {
+    throw new LocalOssError('InvalidArgument', `The ${name} header must be one of ${allowed.join(', ')}.`, {
+      details: { ArgumentName: name, ArgumentValue: value },
+    });
+  }
+  return match;
+}
+
+/**
+ * The destination metadata of a copy. REPLACE (and every self-copy): the request's metadata.
+ * COPY: the source's content headers, user metadata and storage class (unless the request names
+ * one); ACL and SSE always come from the request (never copied); tags per the tagging directive.
+ */
+export function copyMetadata(ctx: RequestContext, key: string, source: ObjectRecord, replace: boolean): ObjectMetadata {
+  const taggingDirective = directive(ctx, 'x-oss-tagging-directive', ['Copy', 'Replace']);
+  const requestTagging = header(ctx, 'x-oss-tagging');
+  const tagging = taggingDirective === 'Replace' ? requestTagging : source.tagging;
+  if (replace) {
+    const { tagging: _t, ...fromRequest } = metadataFromRequest(ctx, key);
+    void _t;
+    return { ...fromRequest, ...(tagging !== undefined ? { tagging } : {}) };
+  }
+  const sse = sseFromHeaders(ctx);
+  return {
+    contentType: source.contentType,
+    headers: source.headers,
+    userMetadata: source.userMetadata,
+    storageClass: storageClassFromHeaders(ctx) ?? source.storageClass,
+    acl: aclFromHeaders(ctx) ?? 'default',
+    ...(sse !== undefined ? { sse } : {}),
+    ...(tagging !== undefined ? { tagging } : {}),
+  };
+}
+
+/**
+ * Copies the source to the destination key. A self-copy (same bucket and key; buckets are
+ * unversioned) takes the request's metadata whatever the directive and changes metadata only,
+ * keeping data, ETag and CRC. Other copies keep the source's ETag and CRC too. Answers
+ * `<CopyObjectResult>` with `ETag` and `LastModified`, and `x-oss-hash-crc64ecma`.
+ */
+export const copyObject: Handler = async (ctx) => {
+  const bucket = requireBucket(ctx);
+  const key = requireKey(ctx);
+  checkObjectKey(key);
+  const source = copySourceOf(ctx);
+  const replace = directive(ctx, 'x-oss-metadata-directive', ['COPY', 'REPLACE']) === 'REPLACE';
+  const now = ctx.now.getTime();
+  const selfCopy = source.bucket === bucket && source.key === key;
+  let record: ObjectRecord;
+  if (selfCopy) {
+    if (forbidOverwrite(ctx)) {
+      if ((await ctx.backend.headObject(bucket, key)) !== undefined) {
+        throw new LocalOssError('FileAlreadyExists', 'The object you specified already exists and can not be overwritten.');
+      }
+    }
+    try {
+      record = await ctx.backend.replaceMetadata(bucket, key, {
+        now,
+        resolve: (current) => {
+          checkCopySourceConditions(ctx, current);
+          return copyMetadata(ctx, key, current, true);
+        },
+      });
+    } catch (error) {
+      throw sourceNotFound(error, source);
+    }
+  } else {
+    try {
+      record = await ctx.backend.copyObject(source, { bucket, key }, {
+        now,
+        forbidOverwrite: forbidOverwrite(ctx),
+        resolve: (src) => {
+          checkCopySourceConditions(ctx, src);
+          return copyMetadata(ctx, key, src, replace);
+        },
+      });
+    } catch (error) {
+      throw sourceNotFound(error, source);
+    }
+  }
+  return {
+    headers: { etag: record.etag, 'x-oss-hash-crc64ecma': record.crc64 },
+    xml: { root: 'CopyObjectResult', value: { ETag: record.etag, LastModified: isoDate(record.lastModified) } },
+  };
+};
+
+/** Adds the source key to a NoSuchKey error from a copy (OSS names the missing source). */
+function sourceNotFound(error: unknown, source: CopySource): unknown {
+  if (error instanceof Error && (error as { code?: string }).code === 'NoSuchKey' && !(error instanceof LocalOssError)) {
+    return new LocalOssError('NoSuchKey', 'The specified key does not exist.', { details: { Key: source.key }, cause: error });
+  }
+  return error;
+}

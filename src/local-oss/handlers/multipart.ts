@@ -1,0 +1,249 @@
+/**
+ * Multipart upload handlers: InitiateMultipartUpload, UploadPart, UploadPartCopy,
+ * CompleteMultipartUpload, AbortMultipartUpload, ListParts (reference §5.5).
+ */
+import type { ByteRange, CompletePart } from '../backend/backend.js';
+import { DigestAccumulator } from '../backend/backend-shared.js';
+import { uriEncode } from '../../oss/signer/canonical.js';
+import { parseXml } from '../../oss/xml/parse-xml.js';
+import { LocalOssError } from '../errors.js';
+import {
+  header,
+  isoDate,
+  readSmallBody,
+  requireBucket,
+  requireKey,
+  type Handler,
+  type RequestContext,
+} from './context.js';
+import { checkCopySourceConditions, copySourceOf } from './copy-object.js';
+import {
+  aclFromHeaders,
+  checkObjectKey,
+  contentMd5Verifier,
+  forbidOverwrite,
+  metadataFromRequest,
+} from './object-headers.js';
+
+/** Highest part number. */
+export const MAX_PART_NUMBER = 10_000;
+
+function encoderFor(ctx: RequestContext): { encode: (v: string) => string; encodingType: Record<string, string> } {
+  const url = ctx.params.get('encoding-type') === 'url';
+  return {
+    encode: url ? (v) => uriEncode(v, true) : (v) => v,
+    encodingType: url ? { EncodingType: 'url' } : {},
+  };
+}
+
+function uploadIdOf(ctx: RequestContext): string {
+  const uploadId = ctx.params.get('uploadId') ?? '';
+  if (uploadId === '') throw new LocalOssError('NoSuchUpload');
+  return uploadId;
+}
+
+function partNumberOf(ctx: RequestContext): number {
+  const value = ctx.params.get('partNumber') ?? '';
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_PART_NUMBER) {
+    throw new LocalOssError('InvalidArgument', `Part number must be an integer between 1 and ${MAX_PART_NUMBER}, inclusive.`, {
+      details: { ArgumentName: 'partNumber', ArgumentValue: value },
+    });
+  }
+  return Number(value);
+}
+
+/** `POST /<key>?uploads` → `<InitiateMultipartUploadResult>`; the metadata is kept for Complete. */
+export const initiateMultipartUpload: Handler = async (ctx) => {
+  const bucket = requireBucket(ctx);
+  const key = requireKey(ctx);
+  checkObjectKey(key);
+  const metadata = metadataFromRequest(ctx, key);
+  const forbid = forbidOverwrite(ctx);
+  if (forbid && (await ctx.backend.headObject(bucket, key)) !== undefined) {
+    throw new LocalOssError('FileAlreadyExists', 'The object you specified already exists and can not be overwritten.');
+  }
+  for await (const _chunk of ctx.body) void _chunk;
+  const upload = await ctx.backend.createMultipartUpload(bucket, key, {
+    metadata,
+    now: ctx.now.getTime(),
+    forbidOverwrite: forbid,
+  });
+  const { encode, encodingType } = encoderFor(ctx);
+  return {
+    xml: {
+      root: 'InitiateMultipartUploadResult',
+      value: { Bucket: bucket, Key: encode(key), UploadId: upload.uploadId, ...encodingType },
+    },
+  };
+};
+
+/** `PUT /<key>?partNumber=N&uploadId=ID` with data: answers `ETag`, `x-oss-hash-crc64ecma`, `Content-MD5`. */
+export const uploadPart: Handler = async (ctx) => {
+  const bucket = requireBucket(ctx);
+  const key = requireKey(ctx);
+  const partNumber = partNumberOf(ctx);
+  const uploadId = uploadIdOf(ctx);
+  const verify = contentMd5Verifier(ctx);
+  const part = await ctx.backend.uploadPart(bucket, key, uploadId, partNumber, ctx.body, {
+    now: ctx.now.getTime(),
+    ...(verify !== undefined ? { verify } : {}),
+  });
+  const md5 = Buffer.from(part.etag.slice(1, -1), 'hex').toString('base64');
+  return { headers: { etag: part.etag, 'x-oss-hash-crc64ecma': part.crc64, 'content-md5': md5 } };
+};
+
+/**
+ * Parses `x-oss-copy-source-range: bytes=first-last` (inclusive) against the source size.
+ * Absent or unparseable → the whole object; a range outside the object → `InvalidRange`.
+ */
+export function parseCopyRange(value: string | undefined, size: number): ByteRange | undefined {
+  if (value === undefined) return undefined;
+  const match = /^bytes=(\d+)-(\d+)$/.exec(value.trim());
+  if (match === null) return undefined;
+  const first = Number(match[1]);
+  const last = Number(match[2]);
+  if (first > last) return undefined;
+  if (last >= size) {
+    throw new LocalOssError('InvalidRange', 'The requested range is not satisfiable.', {
+      details: { RangeRequested: value, ActualObjectSize: String(size) },
+    });
+  }
+  return { offset: first, length: last - first + 1 };
+}
+
+/** `PUT /<key>?partNumber=N&uploadId=ID` with `x-oss-copy-source` (+ range) → `<CopyPartResult>`. */
+export const uploadPartCopy: Handler = async (ctx) => {
+  const bucket = requireBucket(ctx);
+  const key = requireKey(ctx);
+  const partNumber = partNumberOf(ctx);
+  const uploadId = uploadIdOf(ctx);
+  const source = copySourceOf(ctx);
+  if ((await ctx.backend.getMultipartUpload(bucket, key, uploadId)) === undefined) {
+    throw new LocalOssError('NoSuchUpload');
+  }
+  const head = await ctx.backend.headObject(source.bucket, source.key);
+  if (head === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: source.key } });
+  const range = parseCopyRange(header(ctx, 'x-oss-copy-source-range'), head.size);
+  const read = await ctx.backend.getObject(source.bucket, source.key, range);
+  if (read === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: source.key } });
+  try {
+    checkCopySourceConditions(ctx, read.record);
+  } catch (error) {
+    await read.body[Symbol.asyncIterator]().return?.();
+    throw error;
+  }
+  const part = await ctx.backend.uploadPart(bucket, key, uploadId, partNumber, read.body, { now: ctx.now.getTime() });
+  return {
+    headers: { 'x-oss-hash-crc64ecma': part.crc64 },
+    xml: { root: 'CopyPartResult', value: { LastModified: isoDate(part.lastModified), ETag: part.etag } },
+  };
+};
+
+function parseCompleteBody(xml: string): CompletePart[] {
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = parseXml(xml, { arrays: ['CompleteMultipartUpload.Part'] });
+  } catch {
+    throw new LocalOssError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema.');
+  }
+  const root = parsed['CompleteMultipartUpload'];
+  if (root === undefined || root === null || typeof root !== 'object') {
+    throw new LocalOssError('MalformedXML', 'The root element must be CompleteMultipartUpload.');
+  }
+  const parts = (root as { Part?: unknown[] }).Part ?? [];
+  return parts.map((p) => {
+    const part = p as { PartNumber?: unknown; ETag?: unknown };
+    const number = typeof part.PartNumber === 'string' ? part.PartNumber.trim() : '';
+    if (!/^\d+$/.test(number) || typeof part.ETag !== 'string') {
+      throw new LocalOssError('MalformedXML', 'Every Part needs a PartNumber and an ETag.');
+    }
+    return { partNumber: Number(number), etag: part.ETag };
+  });
+}
+
+/**
+ * `POST /<key>?uploadId=ID` with the part list (or `x-oss-complete-all: yes`) →
+ * `<CompleteMultipartUploadResult>` and the whole-object `x-oss-hash-crc64ecma`.
+ */
+export const completeMultipartUpload: Handler = async (ctx) => {
+  const bucket = requireBucket(ctx);
+  const key = requireKey(ctx);
+  const uploadId = uploadIdOf(ctx);
+  const body = await readSmallBody(ctx);
+  const verify = contentMd5Verifier(ctx);
+  if (verify !== undefined) {
+    const acc = new DigestAccumulator();
+    acc.update(body);
+    verify(acc.digest());
+  }
+  let parts: CompletePart[];
+  if ((header(ctx, 'x-oss-complete-all') ?? '').toLowerCase() === 'yes') {
+    if (body.length > 0) {
+      throw new LocalOssError('InvalidArgument', 'The body must be empty when x-oss-complete-all is yes.');
+    }
+    parts = (await ctx.backend.listParts(bucket, key, uploadId)).map((p) => ({ partNumber: p.partNumber, etag: p.etag }));
+  } else {
+    parts = parseCompleteBody(body.toString('utf8'));
+  }
+  const acl = aclFromHeaders(ctx);
+  const record = await ctx.backend.completeMultipartUpload(bucket, key, uploadId, parts, {
+    now: ctx.now.getTime(),
+    forbidOverwrite: forbidOverwrite(ctx),
+    ...(acl !== undefined ? { acl } : {}),
+  });
+  const { encode, encodingType } = encoderFor(ctx);
+  return {
+    headers: { 'x-oss-hash-crc64ecma': record.crc64, etag: record.etag },
+    xml: {
+      root: 'CompleteMultipartUploadResult',
+      value: {
+        ...encodingType,
+        Location: `http://${bucket}.${ctx.config.virtualHostDomain}/${uriEncode(key, true)}`,
+        Bucket: bucket,
+        Key: encode(key),
+        ETag: record.etag,
+      },
+    },
+  };
+};
+
+/** `DELETE /<key>?uploadId=ID` → 204; `NoSuchUpload` when unknown. */
+export const abortMultipartUpload: Handler = async (ctx) => {
+  await ctx.backend.abortMultipartUpload(requireBucket(ctx), requireKey(ctx), uploadIdOf(ctx));
+  return { status: 204 };
+};
+
+/** `GET /<key>?uploadId=ID` → `<ListPartsResult>` (`part-number-marker`, `max-parts`). */
+export const listParts: Handler = async (ctx) => {
+  const bucket = requireBucket(ctx);
+  const key = requireKey(ctx);
+  const uploadId = uploadIdOf(ctx);
+  const marker = Number(ctx.params.get('part-number-marker') ?? '0') || 0;
+  const maxParts = Math.min(Number(ctx.params.get('max-parts') ?? '1000') || 1000, 1000);
+  const all = (await ctx.backend.listParts(bucket, key, uploadId)).filter((p) => p.partNumber > marker);
+  const page = all.slice(0, maxParts);
+  const truncated = all.length > page.length;
+  const { encode, encodingType } = encoderFor(ctx);
+  return {
+    xml: {
+      root: 'ListPartsResult',
+      value: {
+        ...encodingType,
+        Bucket: bucket,
+        Key: encode(key),
+        UploadId: uploadId,
+        PartNumberMarker: String(marker),
+        NextPartNumberMarker: String(page.at(-1)?.partNumber ?? marker),
+        MaxParts: String(maxParts),
+        IsTruncated: String(truncated),
+        Part: page.map((p) => ({
+          PartNumber: String(p.partNumber),
+          LastModified: isoDate(p.lastModified),
+          ETag: p.etag,
+          HashCrc64ecma: p.crc64,
+          Size: String(p.size),
+        })),
+      },
+    },
+  };
+};

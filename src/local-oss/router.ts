@@ -1,0 +1,163 @@
+/**
+ * Routing (s3rver's `routes.js` idea): method + bucket + key + sub-resources → OSS operation
+ * name. Known OSS sub-resources that local-oss does not implement answer `NotImplemented`;
+ * methods an address does not support answer `MethodNotAllowed`.
+ */
+import { LocalOssError } from './errors.js';
+import { deleteBucket, getBucketInfo, listBuckets, putBucket } from './handlers/bucket.js';
+import type { Handler } from './handlers/context.js';
+import { copyObject } from './handlers/copy-object.js';
+import { deleteMultipleObjects, deleteObject } from './handlers/delete-object.js';
+import { getObject, getObjectMeta, headObject } from './handlers/get-object.js';
+import { listObjects, listObjectsV2 } from './handlers/list-objects.js';
+import {
+  abortMultipartUpload,
+  completeMultipartUpload,
+  initiateMultipartUpload,
+  listParts,
+  uploadPart,
+  uploadPartCopy,
+} from './handlers/multipart.js';
+import { putObject } from './handlers/put-object.js';
+
+/** Every operation local-oss implements, named as in the OSS API reference. */
+export const OPERATIONS = [
+  'ListBuckets',
+  'PutBucket',
+  'DeleteBucket',
+  'GetBucketInfo',
+  'ListObjects',
+  'ListObjectsV2',
+  'DeleteMultipleObjects',
+  'PutObject',
+  'CopyObject',
+  'GetObject',
+  'HeadObject',
+  'GetObjectMeta',
+  'DeleteObject',
+  'InitiateMultipartUpload',
+  'UploadPart',
+  'UploadPartCopy',
+  'CompleteMultipartUpload',
+  'AbortMultipartUpload',
+  'ListParts',
+  'Options',
+] as const;
+
+/** One of {@link OPERATIONS}. */
+export type OperationName = (typeof OPERATIONS)[number];
+
+/** Handlers by operation; `Options` depends on the CORS policy and is supplied by the server. */
+export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options'>, Handler>> = {
+  ListBuckets: listBuckets,
+  PutBucket: putBucket,
+  DeleteBucket: deleteBucket,
+  GetBucketInfo: getBucketInfo,
+  ListObjects: listObjects,
+  ListObjectsV2: listObjectsV2,
+  DeleteMultipleObjects: deleteMultipleObjects,
+  PutObject: putObject,
+  CopyObject: copyObject,
+  GetObject: getObject,
+  HeadObject: headObject,
+  GetObjectMeta: getObjectMeta,
+  DeleteObject: deleteObject,
+  InitiateMultipartUpload: initiateMultipartUpload,
+  UploadPart: uploadPart,
+  UploadPartCopy: uploadPartCopy,
+  CompleteMultipartUpload: completeMultipartUpload,
+  AbortMultipartUpload: abortMultipartUpload,
+  ListParts: listParts,
+};
+
+/**
+ * OSS sub-resources local-oss recognises but does not implement (answered `NotImplemented`).
+ * Query parameters outside this set and outside the ones routing uses are ignored, as OSS does.
+ */
+export const UNSUPPORTED_SUB_RESOURCES: ReadonlySet<string> = new Set([
+  'acl', 'append', 'bucketInfo', 'callback', 'cname', 'cors', 'encryption', 'inventory', 'lifecycle',
+  'live', 'location', 'logging', 'policy', 'qos', 'referer', 'replication', 'requestPayment', 'restore',
+  'stat', 'style', 'symlink', 'tagging', 'uploads', 'versioning', 'versions', 'website', 'worm',
+  'x-oss-process', 'objectMeta', 'delete', 'uploadId', 'select', 'resourceGroup',
+]);
+
+/** What the router needs to know about a request. */
+export interface RouteInput {
+  readonly method: string;
+  readonly bucket: string | undefined;
+  readonly key: string | undefined;
+  readonly params: ReadonlyMap<string, string>;
+  /** True when the request carries `x-oss-copy-source`. */
+  readonly hasCopySource: boolean;
+}
+
+function notAllowed(method: string): LocalOssError {
+  return new LocalOssError('MethodNotAllowed', `The specified method is not allowed against this resource: ${method}.`);
+}
+
+function unsupported(params: ReadonlyMap<string, string>): LocalOssError | undefined {
+  for (const name of params.keys()) {
+    if (UNSUPPORTED_SUB_RESOURCES.has(name)) {
+      return new LocalOssError('NotImplemented', `local-oss does not implement the ${name} sub-resource.`, {
+        details: { SubResource: name },
+      });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The operation a request asks for. Throws `MethodNotAllowed` for a method the address does
+ * not support and `NotImplemented` for a known but unimplemented sub-resource.
+ */
+export function route(input: RouteInput): OperationName {
+  const { method, bucket, key, params } = input;
+  if (method === 'OPTIONS') return 'Options';
+  const fail = (): never => {
+    throw unsupported(params) ?? notAllowed(method);
+  };
+  if (bucket === undefined) {
+    return method === 'GET' ? 'ListBuckets' : fail();
+  }
+  if (key === undefined) {
+    switch (method) {
+      case 'GET':
+        if (params.has('bucketInfo')) return 'GetBucketInfo';
+        if (unsupported(params)) return fail();
+        return params.get('list-type') === '2' ? 'ListObjectsV2' : 'ListObjects';
+      case 'PUT':
+        return unsupported(params) ? fail() : 'PutBucket';
+      case 'DELETE':
+        return unsupported(params) ? fail() : 'DeleteBucket';
+      case 'POST':
+        return params.has('delete') ? 'DeleteMultipleObjects' : fail();
+      default:
+        return fail();
+    }
+  }
+  const multipart = params.has('uploadId');
+  switch (method) {
+    case 'PUT':
+      if (multipart && params.has('partNumber')) return input.hasCopySource ? 'UploadPartCopy' : 'UploadPart';
+      if (unsupported(params)) return fail();
+      return input.hasCopySource ? 'CopyObject' : 'PutObject';
+    case 'GET':
+      if (multipart) return 'ListParts';
+      if (unsupported(params)) return fail();
+      return 'GetObject';
+    case 'HEAD':
+      if (params.has('objectMeta')) return 'GetObjectMeta';
+      if (unsupported(params)) return fail();
+      return 'HeadObject';
+    case 'DELETE':
+      if (multipart) return 'AbortMultipartUpload';
+      if (unsupported(params)) return fail();
+      return 'DeleteObject';
+    case 'POST':
+      if (params.has('uploads')) return 'InitiateMultipartUpload';
+      if (multipart) return 'CompleteMultipartUpload';
+      return fail();
+    default:
+      return fail();
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * The copier: one CopyObject up to a size threshold, multipart copy (parallel UploadPartCopy)
+ * above it, with the source's metadata carried in COPY mode on both paths (DESIGN §6,
+ * reference §5).
+ */
+import type { OssApi } from '../api.js';
+import type { CallOptions } from '../client.js';
+import { DEFAULT_COPY_PARALLEL, DEFAULT_COPY_PART_SIZE, DEFAULT_COPY_THRESHOLD, MIN_PART_SIZE } from '../defaults.js';
+import { OssIntegrityError, OssInvalidArgumentError } from '../errors.js';
+import type { CopyObjectRequest } from '../operations/copy-object.js';
+import type { HeadObjectResult } from '../operations/head-object.js';
+import { compact } from '../operations/shared/compact.js';
+import type { ObjectWriteHeaders } from '../operations/shared/request-headers.js';
+import { growPartSize, planParts } from './part-plan.js';
+import { runParallel } from './run-parallel.js';
+
+/** The operations the copier uses. */
+export type CopierApi = Pick<
+  OssApi,
+  'headObject' | 'copyObject' | 'initiateMultipartUpload' | 'uploadPartCopy' | 'completeMultipartUpload' | 'abortMultipartUpload'
+>;
+
+/** Tunables of {@link createCopier}. */
+export interface CopierOptions {
+  /** Sources larger than this (bytes) take the multipart path. */
+  readonly threshold?: number;
+  /** Initial part size of multipart copies (≥ 100 KiB); grown to stay within 10,000 parts. */
+  readonly partSize?: number;
+  /** UploadPartCopy requests in flight. */
+  readonly parallel?: number;
+}
+
+/** Per-call options of {@link Copier.copy}. */
+export interface CopyCallOptions extends CallOptions {
+  /** The source's HeadObject result when the caller already has it (saves a HEAD). */
+  readonly source?: HeadObjectResult;
+}
+
+/** Result of {@link Copier.copy}. */
+export interface CopyResult {
+  readonly etag: string;
+  readonly versionId?: string;
+  /** CRC-64 of the destination when OSS reported it. */
+  readonly hashCrc64?: string;
+  /** `single` (one CopyObject) or `multipart`. */
+  readonly method: 'single' | 'multipart';
+  readonly uploadId?: string;
+  readonly requestId: string;
+  /** The source's HEAD, as used for the copy. */
+  readonly source: HeadObjectResult;
+}
+
+/** Copies objects of any size. */
+export interface Copier {
+  /**
+   * Copies `request.sourceKey` to `request.key`. `COPY` (default) gives the destination the
+   * source's user metadata, six system headers, storage class and SSE settings (request values
+   * win for storage class and SSE); `REPLACE` gives it exactly the request's. Copy-source
+   * conditions apply on both paths; the multipart path also pins every part to the source ETag
+   * it read, aborts the upload on any failure (rethrowing the failure), and compares the final
+   * CRC-64 with the source's (`OssIntegrityError` on mismatch). A multipart copy cannot carry
+   * object tags: a tagged source in COPY tagging mode is refused before anything is written.
+   */
+  copy(request: CopyObjectRequest, options?: CopyCallOptions): Promise<CopyResult>;
+}
+
+/** The write headers that recreate the source's metadata on a new object. */
+export function headersFromSource(source: HeadObjectResult): ObjectWriteHeaders {
+  return compact<ObjectWriteHeaders>({
+    contentType: source.contentType,
+    contentLanguage: source.contentLanguage,
+    contentEncoding: source.contentEncoding,
+    contentDisposition: source.contentDisposition,
+    cacheControl: source.cacheControl,
+    expires: source.expires,
+    metadata: source.metadata,
+    storageClass: source.storageClass as ObjectWriteHeaders['storageClass'],
+    serverSideEncryption: source.serverSideEncryption as ObjectWriteHeaders['serverSideEncryption'],
+    serverSideDataEncryption: source.serverSideDataEncryption,
+    serverSideEncryptionKeyId: source.serverSideEncryptionKeyId,
+  });
+}
+
+/** A copier over `api`. Throws {@link OssInvalidArgumentError} for a part size below 100 KiB. */
+export function createCopier(api: CopierApi, options: CopierOptions = {}): Copier {
+  const threshold = options.threshold ?? DEFAULT_COPY_THRESHOLD;
+  const basePartSize = options.partSize ?? DEFAULT_COPY_PART_SIZE;
+  const parallel = options.parallel ?? DEFAULT_COPY_PARALLEL;
+  if (!Number.isSafeInteger(basePartSize) || basePartSize < MIN_PART_SIZE) {
+    throw new OssInvalidArgumentError('partSize', `must be an integer ≥ ${MIN_PART_SIZE}`, basePartSize);
+  }
+
+  async function copy(request: CopyObjectRequest, callOptions: CopyCallOptions = {}): Promise<CopyResult> {
+    const { source: given, ...call } = callOptions;
+    const sourceBucket = request.sourceBucket ?? request.bucket;
+    const source =
+      given ??
+      (await api.headObject(
+        // Why: the caller's source conditions are checked here, once, by OSS itself; the parts of a
+        // multipart copy are then pinned with if-match, which (HTTP precedence) would make OSS
+        // ignore an if-unmodified-since sent along with it.
+        compact({
+          bucket: sourceBucket,
+          key: request.sourceKey,
+          versionId: request.sourceVersionId,
+          ifMatch: request.copySourceIfMatch,
+          ifNoneMatch: request.copySourceIfNoneMatch,
+          ifModifiedSince: request.copySourceIfModifiedSince,
+          ifUnmodifiedSince: request.copySourceIfUnmodifiedSince,
+        }),
+        call,
+      ));
+    const directive = request.metadataDirective ?? 'COPY';
+    if (source.contentLength <= threshold) {
+      // Why: OSS does not copy SSE and (for self-copies) ignores COPY, so storage class and SSE
+      // are sent explicitly; metadata is left to OSS's own COPY otherwise.
+      const selfCopy = sourceBucket === request.bucket && request.sourceKey === request.key;
+      const single: CopyObjectRequest =
+        directive === 'COPY'
+          ? selfCopy
+            ? {
+                ...headersFromSource(source),
+                ...withoutMetadataFields(request),
+                metadataDirective: 'REPLACE',
+                copySourceIfMatch: request.copySourceIfMatch ?? source.etag,
+              }
+            : { ...carriedStorageAndEncryption(source), ...request }
+          : request;
+      const result = await api.copyObject(single, call);
+      return compact<CopyResult>({
+        etag: result.etag,
+        versionId: result.versionId,
+        hashCrc64: result.hashCrc64,
+        method: 'single',
+        requestId: result.requestId,
+        source,
+      });
+    }
+    return multipartCopy(request, source, directive, call);
+  }
+
+  async function multipartCopy(
+    request: CopyObjectRequest,
+    source: HeadObjectResult,
+    directive: 'COPY' | 'REPLACE',
+    call: CallOptions,
+  ): Promise<CopyResult> {
+    if ((source.taggingCount ?? 0) > 0 && request.taggingDirective !== 'Replace') {
+      throw new OssInvalidArgumentError(
+        'taggingDirective',
+        'a multipart copy cannot carry the source object tags; pass taggingDirective Replace (with tagging) to copy a tagged object above the copy threshold',
+        request.taggingDirective ?? 'Copy',
+      );
+    }
+    const writeHeaders = pickWriteHeaders(request);
+    const initiated = await api.initiateMultipartUpload(
+      { bucket: request.bucket, key: request.key, ...(directive === 'COPY' ? { ...headersFromSource(source), ...withoutMetadataFields(writeHeaders) } : writeHeaders) },
+      call,
+    );
+    const uploadId = initiated.uploadId;
+    try {
+      const partSize = growPartSize(source.contentLength, basePartSize);
+      const parts = await runParallel(planParts(source.contentLength, partSize), parallel, async (part) => {
+        const copied = await api.uploadPartCopy(
+          compact({
+            bucket: request.bucket,
+            key: request.key,
+            uploadId,
+            partNumber: part.partNumber,
+            sourceBucket: request.sourceBucket,
+            sourceKey: request.sourceKey,
+            sourceVersionId: request.sourceVersionId,
+            range: { start: part.start, end: part.end },
+            // Why: every part must come from the version that was HEADed.
+            copySourceIfMatch: request.copySourceIfMatch ?? source.etag,
+            copySourceIfNoneMatch: request.copySourceIfNoneMatch,
+            copySourceIfModifiedSince: request.copySourceIfModifiedSince,
+            copySourceIfUnmodifiedSince: request.copySourceIfUnmodifiedSince,
+          }),
+          call,
+        );
+        return { partNumber: part.partNumber, etag: copied.etag };
+      });
+      const completed = await api.completeMultipartUpload(
+        compact({ bucket: request.bucket, key: request.key, uploadId, parts, forbidOverwrite: request.forbidOverwrite, acl: request.acl }),
+        call,
+      );
+      if (completed.hashCrc64 !== undefined && source.hashCrc64 !== undefined && completed.hashCrc64 !== source.hashCrc64) {
+        throw new OssIntegrityError(`multipart copy of ${request.sourceKey} to ${request.key}`, source.hashCrc64, completed.hashCrc64);
+      }
+      return compact<CopyResult>({
+        etag: completed.etag,
+        versionId: completed.versionId,
+        hashCrc64: completed.hashCrc64,
+        method: 'multipart',
+        uploadId,
+        requestId: completed.requestId,
+        source,
+      });
+    } catch (error) {
+      if (!(error instanceof OssIntegrityError)) {
+        await api.abortMultipartUpload({ bucket: request.bucket, key: request.key, uploadId }).catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  return { copy };
+}
+
+/** Storage class and SSE of the source, which a COPY-mode CopyObject does not carry by itself. */
+function carriedStorageAndEncryption(source: HeadObjectResult): ObjectWriteHeaders {
+  const { storageClass, serverSideEncryption, serverSideDataEncryption, serverSideEncryptionKeyId } = headersFromSource(source);
+  return compact<ObjectWriteHeaders>({ storageClass, serverSideEncryption, serverSideDataEncryption, serverSideEncryptionKeyId });
+}
+
+/** The {@link ObjectWriteHeaders} fields of a copy request (what InitiateMultipartUpload takes). */
+function pickWriteHeaders(request: CopyObjectRequest): ObjectWriteHeaders {
+  return compact<ObjectWriteHeaders>({
+    contentType: request.contentType,
+    contentLanguage: request.contentLanguage,
+    contentEncoding: request.contentEncoding,
+    contentDisposition: request.contentDisposition,
+    cacheControl: request.cacheControl,
+    expires: request.expires,
+    metadata: request.metadata,
+    acl: request.acl,
+    storageClass: request.storageClass,
+    serverSideEncryption: request.serverSideEncryption,
+    serverSideDataEncryption: request.serverSideDataEncryption,
+    serverSideEncryptionKeyId: request.serverSideEncryptionKeyId,
+    tagging: request.tagging,
+    forbidOverwrite: request.forbidOverwrite,
+  });
+}
+
+/** In COPY mode the request's metadata fields are ignored (as OSS ignores them); the rest applies. */
+function withoutMetadataFields<T extends ObjectWriteHeaders>(
+  headers: T,
+): Omit<T, 'contentType' | 'contentLanguage' | 'contentEncoding' | 'contentDisposition' | 'cacheControl' | 'expires' | 'metadata'> {
+  const { contentType, contentLanguage, contentEncoding, contentDisposition, cacheControl, expires, metadata, ...rest } = headers;
+  void [contentType, contentLanguage, contentEncoding, contentDisposition, cacheControl, expires, metadata];
+  return rest;
+}

@@ -1,0 +1,42 @@
+/** GraphiQL as ossgraph serves it: offline (no CDN), with a query that works on the demo bucket. */
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { GraphiQLOptions } from 'graphql-yoga';
+
+/** The query GraphiQL opens with; `npm start` seeds the `demo` bucket it reads. */
+export const GRAPHIQL_DEFAULT_QUERY = `# ossgraph: a GraphQL API over object-storage metadata.
+# \`npm start\` seeds the "demo" bucket; press the run button to list it.
+query DemoBucket {
+  bucket(name: "demo") {
+    name
+    objects(first: 20) {
+      nodes {
+        key
+        size
+        lastModified
+        etag
+      }
+    }
+  }
+  object(bucket: "demo", key: "docs/readme.md") {
+    key
+    contentType
+    contentLanguage
+    cacheControl
+    metadata {
+      key
+      value
+    }
+  }
+}
+`;
+
+/** Yoga `graphiql` options: title and default query. */
+export function graphiqlOptions(): GraphiQLOptions {
+  return { title: 'ossgraph', defaultQuery: GRAPHIQL_DEFAULT_QUERY };
+}
+
+/**
+ * Renders GraphiQL with its CSS, JS, favicon and editor workers inlined, so loading the page makes
+ * no request to any other host (Yoga's default HTML loads them from unpkg).
+ */
+export const renderOfflineGraphiQL: (options?: GraphiQLOptions) => string = renderGraphiQL;

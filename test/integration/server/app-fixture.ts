@@ -1,0 +1,55 @@
+/** An ossgraph app over a memory-backed local-oss, with its log lines captured. */
+import { createApp } from '../../../src/app.js';
+import type { App } from '../../../src/app.js';
+import { loadConfig } from '../../../src/config/index.js';
+import { startLocalOss } from '../../../src/local-oss/index.js';
+import type { LocalOss } from '../../../src/local-oss/index.js';
+import { createJsonLogger } from '../../../src/server/logger.js';
+
+/** A running app and what a test inspects. */
+export interface AppFixture {
+  readonly app: App;
+  readonly store: LocalOss;
+  /** Every log line written so far, parsed. */
+  readonly logs: Array<Record<string, unknown>>;
+  /** `app.fetch` on `http://ossgraph.test<path>`. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** POSTs a JSON GraphQL request to `/graphql`. */
+  graphql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts local-oss (memory backend, bucket `demo`) and an app configured from `env` on top of
+ * the variables that point it at the store.
+ */
+export async function startAppFixture(env: Record<string, string> = {}, buckets: readonly string[] = ['demo']): Promise<AppFixture> {
+  const store = await startLocalOss({ buckets });
+  const logs: Array<Record<string, unknown>> = [];
+  const logger = createJsonLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const config = loadConfig({
+    OSS_REGION: store.region,
+    OSS_ENDPOINT: store.url,
+    OSS_ACCESS_KEY_ID: store.credentials.accessKeyId,
+    OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
+    ...env,
+  });
+  const app = createApp(config, { logger });
+  const fetch = (path: string, init?: RequestInit): Promise<Response> => app.fetch(`http://ossgraph.test${path}`, init);
+  return {
+    app,
+    store,
+    logs,
+    fetch,
+    graphql: (query, variables, headers) =>
+      fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, ...(variables === undefined ? {} : { variables }) }),
+      }),
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen } from '../../../src/server/http-server.js';
+import type { RunningServer } from '../../../src/server/http-server.js';
+import { PAYLOAD_TOO_LARGE } from '../../../src/server/plugins/use-upload-limit.js';
+import { startAppFixture } from './app-fixture.js';
+import type { AppFixture } from './app-fixture.js';
+
+const LIMIT = 1024;
+const PUT_OBJECT = 'mutation ($file: File!) { putObject(input: { bucket: "demo", key: "big.bin", file: $file }) { __typename } }';
+
+/** A GraphQL multipart request uploading `size` bytes as `variables.file`. */
+function upload(size: number): FormData {
+  const form = new FormData();
+  form.set('operations', JSON.stringify({ query: PUT_OBJECT, variables: { file: null } }));
+  form.set('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.set('0', new Blob([new Uint8Array(size).fill(120)], { type: 'application/octet-stream' }), 'big.bin');
+  return form;
+}
+
+interface ErrorBody {
+  errors: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+/** Asserts the 413 answer: status, one error, code, limit and the pointer to createUpload. */
+async function expectPayloadTooLarge(response: Response): Promise<void> {
+  expect(response.status).toBe(413);
+  const body = (await response.json()) as ErrorBody;
+  expect(body.errors).toHaveLength(1);
+  expect(body.errors[0]?.message).toContain('createUpload');
+  expect(body.errors[0]?.message).toContain(`${LIMIT} bytes`);
+  expect(body.errors[0]?.extensions).toEqual({ code: PAYLOAD_TOO_LARGE, maxUploadBytes: LIMIT });
+}
+
+describe('upload size limit', () => {
+  let fixture: AppFixture;
+  let server: RunningServer;
+  beforeAll(async () => {
+    fixture = await startAppFixture({ OSSGRAPH_MAX_UPLOAD_BYTES: String(LIMIT) });
+    server = await listen(fixture.app.listener, { host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => {
+    await server.stop(1000);
+    await fixture.close();
+  });
+
+  const csrf = { 'x-graphql-yoga-csrf': '1' };
+
+  it('answers an oversized file with 413 pointing to createUpload (in-process)', async () => {
+    await expectPayloadTooLarge(await fixture.fetch('/graphql', { method: 'POST', body: upload(LIMIT + 1), headers: csrf }));
+    expect(fixture.store.stats.total()).toBe(0);
+  });
+
+  it('answers an oversized file with 413 over a real socket', async () => {
+    await expectPayloadTooLarge(await fetch(`${server.origin}/graphql`, { method: 'POST', body: upload(LIMIT * 4), headers: csrf }));
+  });
+
+  it('answers a body far over the limit with the same 413 before reading it', async () => {
+    await expectPayloadTooLarge(await fetch(`${server.origin}/graphql`, { method: 'POST', body: upload(LIMIT + 2 * 1024 * 1024), headers: csrf }));
+  });
+
+  it('lets a file at the limit through to the schema', async () => {
+    const response = await fixture.fetch('/graphql', { method: 'POST', body: upload(LIMIT), headers: csrf });
+    expect(response.status).not.toBe(413);
+  });
+});

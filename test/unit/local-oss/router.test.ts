@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { route, type RouteInput } from '../../../src/local-oss/router.js';
+import { LocalOssError } from '../../../src/local-oss/errors.js';
+import { parseTarget } from '../../../src/local-oss/server.js';
+
+function r(method: string, bucket: string | undefined, key: string | undefined, query: string[] = [], hasCopySource = false): string {
+  const params = new Map(query.map((q) => [q.split('=')[0] as string, q.split('=')[1] ?? '']));
+  const input: RouteInput = { method, bucket, key, params, hasCopySource };
+  return route(input);
+}
+
+describe('route', () => {
+  it.each([
+    ['GET', undefined, undefined, [], false, 'ListBuckets'],
+    ['PUT', 'b', undefined, [], false, 'PutBucket'],
+    ['DELETE', 'b', undefined, [], false, 'DeleteBucket'],
+    ['GET', 'b', undefined, [], false, 'ListObjects'],
+    ['GET', 'b', undefined, ['list-type=2'], false, 'ListObjectsV2'],
+    ['GET', 'b', undefined, ['bucketInfo'], false, 'GetBucketInfo'],
+    ['POST', 'b', undefined, ['delete'], false, 'DeleteMultipleObjects'],
+    ['PUT', 'b', 'k', [], false, 'PutObject'],
+    ['PUT', 'b', 'k', [], true, 'CopyObject'],
+    ['PUT', 'b', 'k', ['partNumber=1', 'uploadId=u'], false, 'UploadPart'],
+    ['PUT', 'b', 'k', ['partNumber=1', 'uploadId=u'], true, 'UploadPartCopy'],
+    ['GET', 'b', 'k', [], false, 'GetObject'],
+    ['GET', 'b', 'k', ['uploadId=u'], false, 'ListParts'],
+    ['HEAD', 'b', 'k', [], false, 'HeadObject'],
+    ['HEAD', 'b', 'k', ['objectMeta'], false, 'GetObjectMeta'],
+    ['HEAD', 'b', 'k', ['objectMeta', 'versionId=null'], false, 'GetObjectMeta'],
+    ['DELETE', 'b', 'k', [], false, 'DeleteObject'],
+    ['DELETE', 'b', 'k', ['uploadId=u'], false, 'AbortMultipartUpload'],
+    ['POST', 'b', 'k', ['uploads'], false, 'InitiateMultipartUpload'],
+    ['POST', 'b', 'k', ['uploadId=u'], false, 'CompleteMultipartUpload'],
+    ['OPTIONS', 'b', 'k', [], false, 'Options'],
+    ['GET', 'b', 'k', ['response-content-type=text/plain', 'x-oss-signature=abc'], false, 'GetObject'],
+  ] as const)('%s bucket=%s key=%s %j copy=%s → %s', (method, bucket, key, query, copy, expected) => {
+    expect(r(method, bucket, key, [...query], copy)).toBe(expected);
+  });
+
+  it('answers NotImplemented for known unsupported sub-resources', () => {
+    for (const [method, key, q] of [['GET', 'k', 'acl'], ['PUT', 'k', 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'append']] as const) {
+      try {
+        r(method, 'b', key, [q]);
+        expect.unreachable();
+      } catch (error) {
+        expect((error as LocalOssError).code).toBe('NotImplemented');
+      }
+    }
+  });
+
+  it('answers MethodNotAllowed for unsupported methods', () => {
+    for (const [method, bucket, key] of [['PATCH', 'b', 'k'], ['PUT', undefined, undefined], ['POST', 'b', 'k']] as const) {
+      expect(() => r(method, bucket, key)).toThrow(LocalOssError);
+      try {
+        r(method, bucket, key);
+      } catch (error) {
+        expect((error as LocalOssError).status).toBe(405);
+      }
+    }
+  });
+});
+
+describe('parseTarget', () => {
+  const domain = 'oss-cn-hangzhou.aliyuncs.com';
+  it('uses path style for IP literals and localhost', () => {
+    expect(parseTarget('127.0.0.1:9000', '/b/a%2Fb/../c', domain)).toEqual({ bucket: 'b', key: 'a/b/../c', query: [] });
+    expect(parseTarget('localhost', '/b/', domain)).toEqual({ bucket: 'b', key: undefined, query: [] });
+    expect(parseTarget('[::1]:80', '/', domain)).toEqual({ bucket: undefined, key: undefined, query: [] });
+  });
+  it('uses the first Host label as the bucket otherwise', () => {
+    expect(parseTarget(`examplebucket.${domain}`, '/dir//a.txt?objectMeta=', domain)).toEqual({
+      bucket: 'examplebucket', key: 'dir//a.txt', query: [['objectMeta', '']],
+    });
+    expect(parseTarget(`.${domain}`, '/', domain).bucket).toBeUndefined();
+  });
+  it('decodes the key exactly once and query values with + as space', () => {
+    expect(parseTarget('127.0.0.1', '/b/%252F?prefix=a+b%2Bc&objectMeta', domain)).toEqual({
+      bucket: 'b', key: '%2F', query: [['prefix', 'a b+c'], ['objectMeta', '']],
+    });
+  });
+  it('rejects undecodable paths with InvalidURI', () => {
+    expect(() => parseTarget('127.0.0.1', '/b/%E0%A4', domain)).toThrow(/parse the specified URI/);
+  });
+});
