@@ -12,7 +12,11 @@ import './types/metadata-entry.js';
 import './types/object-cors.js';
 import './types/storage-object.js';
 import './types/bucket.js';
-import './types/mutations.js';
+import './types/put-object.js';
+import './types/replace-metadata.js';
+import './types/update-metadata.js';
+import './types/copy-object.js';
+import './types/create-upload.js';
 
 let publicSchema: GraphQLSchema | undefined;
 

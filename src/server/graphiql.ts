@@ -4,14 +4,15 @@ import type { GraphiQLOptions } from 'graphql-yoga';
 
 /** The query GraphiQL opens with; `npm start` seeds the `demo` bucket it reads. */
 export const GRAPHIQL_DEFAULT_QUERY = `# ossgraph: a GraphQL API over object-storage metadata.
-# \`npm start\` seeds the "demo" bucket; press the run button to list it.
+# \`npm start\` seeds the "demo" bucket; press the run button to list it and read one
+# object's metadata. Multipart uploads (putObject with a File) need the x-graphql-yoga-csrf header.
 query DemoBucket {
   bucket(name: "demo") {
     name
     objects(first: 20) {
       nodes {
         key
-        size
+        contentLength
         lastModified
         etag
       }

