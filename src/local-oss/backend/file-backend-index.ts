@@ -10,6 +10,8 @@ import { compareKeys } from './backend-shared.js';
 export interface ObjectEntry {
   readonly record: ObjectRecord;
   readonly blob: string;
+  /** The upload this object completed (see `ObjectFile.upload`); kept by metadata replacements. */
+  readonly upload?: string;
 }
 
 /** A stored part: its record and the blob holding its data. */

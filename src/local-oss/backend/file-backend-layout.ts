@@ -176,22 +176,22 @@ function isCount(value: unknown): value is number {
 
 const OBJECT_TYPES: readonly ObjectType[] = ['Normal', 'Multipart', 'Appendable'];
 
-function expect(condition: boolean, what: string): void {
+function ensure(condition: boolean, what: string): void {
   if (!condition) throw new RecordFileError(`invalid or missing ${what}`);
 }
 
 function checkMetadata(m: Json): void {
-  expect(typeof m['contentType'] === 'string', 'contentType');
-  expect(isStringMap(m['headers']), 'headers');
-  expect(isStringMap(m['userMetadata']), 'userMetadata');
-  expect(typeof m['storageClass'] === 'string', 'storageClass');
-  expect(typeof m['acl'] === 'string', 'acl');
-  expect(m['tagging'] === undefined || typeof m['tagging'] === 'string', 'tagging');
-  expect(m['sse'] === undefined || (isObject(m['sse']) && typeof m['sse']['algorithm'] === 'string'), 'sse');
+  ensure(typeof m['contentType'] === 'string', 'contentType');
+  ensure(isStringMap(m['headers']), 'headers');
+  ensure(isStringMap(m['userMetadata']), 'userMetadata');
+  ensure(typeof m['storageClass'] === 'string', 'storageClass');
+  ensure(typeof m['acl'] === 'string', 'acl');
+  ensure(m['tagging'] === undefined || typeof m['tagging'] === 'string', 'tagging');
+  ensure(m['sse'] === undefined || (isObject(m['sse']) && typeof m['sse']['algorithm'] === 'string'), 'sse');
 }
 
 function checkBlob(value: unknown): string {
-  expect(typeof value === 'string' && BLOB_ID.test(value), 'blob id');
+  ensure(typeof value === 'string' && BLOB_ID.test(value), 'blob id');
   return value as string;
 }
 
@@ -199,19 +199,19 @@ function checkBlob(value: unknown): string {
 export function decodeObjectFile(text: string): ObjectFile {
   const file = parseEnvelope(text);
   const r = file['record'];
-  expect(isObject(r), 'record');
+  ensure(isObject(r), 'record');
   const record = r as Json;
   checkMetadata(record);
-  expect(typeof record['key'] === 'string', 'key');
-  expect(isCount(record['size']), 'size');
-  expect(typeof record['etag'] === 'string', 'etag');
-  expect(record['contentMd5'] === undefined || typeof record['contentMd5'] === 'string', 'contentMd5');
-  expect(typeof record['crc64'] === 'string' && /^[0-9]+$/.test(record['crc64']), 'crc64');
-  expect(typeof record['lastModified'] === 'number', 'lastModified');
-  expect(typeof record['lastAccessTime'] === 'number', 'lastAccessTime');
-  expect(OBJECT_TYPES.includes(record['objectType'] as ObjectType), 'objectType');
+  ensure(typeof record['key'] === 'string', 'key');
+  ensure(isCount(record['size']), 'size');
+  ensure(typeof record['etag'] === 'string', 'etag');
+  ensure(record['contentMd5'] === undefined || typeof record['contentMd5'] === 'string', 'contentMd5');
+  ensure(typeof record['crc64'] === 'string' && /^[0-9]+$/.test(record['crc64']), 'crc64');
+  ensure(typeof record['lastModified'] === 'number', 'lastModified');
+  ensure(typeof record['lastAccessTime'] === 'number', 'lastAccessTime');
+  ensure(OBJECT_TYPES.includes(record['objectType'] as ObjectType), 'objectType');
   const upload = file['upload'];
-  expect(upload === undefined || typeof upload === 'string', 'upload');
+  ensure(upload === undefined || typeof upload === 'string', 'upload');
   const blob = checkBlob(file['blob']);
   return {
     record: record as unknown as ObjectRecord,
@@ -224,37 +224,37 @@ export function decodeObjectFile(text: string): ObjectFile {
 export function decodePartFile(text: string): PartFile {
   const file = parseEnvelope(text);
   const r = file['record'];
-  expect(isObject(r), 'record');
+  ensure(isObject(r), 'record');
   const record = r as Json;
-  expect(isCount(record['partNumber']) && (record['partNumber'] as number) >= 1, 'partNumber');
-  expect(typeof record['etag'] === 'string', 'etag');
-  expect(isCount(record['size']), 'size');
-  expect(typeof record['crc64'] === 'string' && /^[0-9]+$/.test(record['crc64']), 'crc64');
-  expect(typeof record['lastModified'] === 'number', 'lastModified');
+  ensure(isCount(record['partNumber']) && (record['partNumber'] as number) >= 1, 'partNumber');
+  ensure(typeof record['etag'] === 'string', 'etag');
+  ensure(isCount(record['size']), 'size');
+  ensure(typeof record['crc64'] === 'string' && /^[0-9]+$/.test(record['crc64']), 'crc64');
+  ensure(typeof record['lastModified'] === 'number', 'lastModified');
   return { record: record as unknown as PartRecord, blob: checkBlob(file['blob']) };
 }
 
 /** Parses a bucket record file; throws {@link RecordFileError} when it is unusable. */
 export function decodeBucketFile(text: string): BucketRecord {
   const b = parseEnvelope(text)['bucket'];
-  expect(isObject(b), 'bucket');
+  ensure(isObject(b), 'bucket');
   const record = b as Json;
-  expect(typeof record['name'] === 'string', 'name');
-  expect(typeof record['creationDate'] === 'number', 'creationDate');
+  ensure(typeof record['name'] === 'string', 'name');
+  ensure(typeof record['creationDate'] === 'number', 'creationDate');
   return record as unknown as BucketRecord;
 }
 
 /** Parses an upload record file; throws {@link RecordFileError} when it is unusable. */
 export function decodeUploadFile(text: string): UploadRecord {
   const u = parseEnvelope(text)['upload'];
-  expect(isObject(u), 'upload');
+  ensure(isObject(u), 'upload');
   const record = u as Json;
-  expect(typeof record['uploadId'] === 'string' && UPLOAD_ID.test(record['uploadId']), 'uploadId');
-  expect(typeof record['bucket'] === 'string', 'bucket');
-  expect(typeof record['key'] === 'string', 'key');
-  expect(typeof record['initiated'] === 'number', 'initiated');
-  expect(typeof record['forbidOverwrite'] === 'boolean', 'forbidOverwrite');
-  expect(isObject(record['metadata']), 'metadata');
+  ensure(typeof record['uploadId'] === 'string' && UPLOAD_ID.test(record['uploadId']), 'uploadId');
+  ensure(typeof record['bucket'] === 'string', 'bucket');
+  ensure(typeof record['key'] === 'string', 'key');
+  ensure(typeof record['initiated'] === 'number', 'initiated');
+  ensure(typeof record['forbidOverwrite'] === 'boolean', 'forbidOverwrite');
+  ensure(isObject(record['metadata']), 'metadata');
   checkMetadata(record['metadata'] as Json);
   return record as unknown as UploadRecord;
 }

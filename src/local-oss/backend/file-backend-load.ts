@@ -28,7 +28,7 @@ import {
   type Layout,
   type ObjectFile,
 } from './file-backend-layout.js';
-import { SortedKeys, type BucketEntry, type PartEntry, type UploadEntry } from './file-backend-index.js';
+import { SortedKeys, type BucketEntry, type ObjectEntry, type PartEntry, type UploadEntry } from './file-backend-index.js';
 
 /** What {@link loadStore} found. */
 export interface LoadedStore {
@@ -133,7 +133,7 @@ async function loadBucket(
   await mkdir(paths.objects, { recursive: true });
   await mkdir(paths.uploads, { recursive: true });
 
-  const objects = new Map<string, { record: ObjectFile['record']; blob: string }>();
+  const objects = new Map<string, ObjectEntry>();
   const completedUploads = new Set<string>();
   const files = (await readdir(paths.objects)).filter((name) => {
     if (/^[0-9a-f]{64}\.json$/.test(name)) return true;
@@ -161,7 +161,7 @@ async function loadBucket(
       return;
     }
     if (file.upload !== undefined) completedUploads.add(file.upload);
-    objects.set(file.record.key, { record: file.record, blob: file.blob });
+    objects.set(file.record.key, file);
   });
 
   const uploads = new Map<string, UploadEntry>();

@@ -307,7 +307,7 @@ export class FileBackend implements Backend {
       const current = b.objects.get(key);
       if (current === undefined) throw new BackendError('NoSuchKey', NO_SUCH_KEY);
       const record = derivedRecord(current.record, input.resolve(current.record), key, input.now);
-      const entry: ObjectEntry = { record, blob: current.blob };
+      const entry: ObjectEntry = { ...current, record };
       await replaceFile(this.#layout.tmp, objectPath(b.dir, key), encodeObjectFile(entry), () => {
         b.objects.set(key, entry);
       });
@@ -453,7 +453,7 @@ export class FileBackend implements Backend {
           lastModified: input.now,
           lastAccessTime: input.now,
         };
-        await this.#commitObject(bucket, { record, blob }, forbidOverwrite, uploadId);
+        await this.#commitObject(bucket, { record, blob, upload: uploadId }, forbidOverwrite);
         await this.#removeUpload(b, upload);
         return record;
       } finally {
@@ -573,17 +573,16 @@ export class FileBackend implements Backend {
    * Commits an object record under the key's lock: checks the bucket and `forbidOverwrite`,
    * renames the record into place, then updates the index and blob counts.
    */
-  async #commitObject(bucket: string, entry: ObjectEntry, forbidOverwrite: boolean, upload?: string): Promise<void> {
+  async #commitObject(bucket: string, entry: ObjectEntry, forbidOverwrite: boolean): Promise<void> {
     const key = entry.record.key;
     await this.#keyLocks.run(lockName(bucket, key), async () => {
       this.#assertOpen();
       const b = this.#bucket(bucket);
       const old = b.objects.get(key);
       if (old !== undefined && forbidOverwrite) throw new BackendError('FileAlreadyExists', ALREADY_EXISTS);
-      const file = upload === undefined ? entry : { ...entry, upload };
       b.committing++;
       try {
-        await replaceFile(this.#layout.tmp, objectPath(b.dir, key), encodeObjectFile(file), () => {
+        await replaceFile(this.#layout.tmp, objectPath(b.dir, key), encodeObjectFile(entry), () => {
           b.objects.set(key, entry);
           if (old === undefined) b.keys.insert(key);
           this.#refs.add(entry.blob);

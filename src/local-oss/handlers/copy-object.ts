@@ -70,14 +70,26 @@ export function copySourceOf(ctx: RequestContext): CopySource {
   return source;
 }
 
-/** Applies `x-oss-copy-source-if-*` to the source record (412 / 304). */
+/**
+ * Applies `x-oss-copy-source-if-*` to the source record (412 / 304), each header on its own.
+ *
+ * Why independently: the OSS CopyObject documentation states each copy-source condition
+ * separately and says nothing of S3's rule that a passing if-match overrides a failing
+ * if-unmodified-since (unverified against live OSS). Checking both is the choice that loses no
+ * data: a metadata-only self-copy keeps the ETag, so only if-unmodified-since can reveal a
+ * concurrent metadata edit.
+ */
 export function checkCopySourceConditions(ctx: RequestContext, source: ObjectRecord): void {
-  checkConditions(source, {
-    ifMatch: header(ctx, 'x-oss-copy-source-if-match'),
-    ifNoneMatch: header(ctx, 'x-oss-copy-source-if-none-match'),
-    ifModifiedSince: header(ctx, 'x-oss-copy-source-if-modified-since'),
-    ifUnmodifiedSince: header(ctx, 'x-oss-copy-source-if-unmodified-since'),
-  });
+  checkConditions(
+    source,
+    {
+      ifMatch: header(ctx, 'x-oss-copy-source-if-match'),
+      ifNoneMatch: header(ctx, 'x-oss-copy-source-if-none-match'),
+      ifModifiedSince: header(ctx, 'x-oss-copy-source-if-modified-since'),
+      ifUnmodifiedSince: header(ctx, 'x-oss-copy-source-if-unmodified-since'),
+    },
+    true,
+  );
 }
 
 function directive(ctx: RequestContext, name: string, allowed: readonly string[]): string {

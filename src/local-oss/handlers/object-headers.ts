@@ -223,8 +223,12 @@ function etagMatches(list: string, etag: string): boolean {
  * If-Unmodified-Since violated → 412 `PreconditionFailed`; If-None-Match match or not modified
  * since → 304 `NotModified` (with ETag and Last-Modified). Times compare at second resolution;
  * unparseable dates are ignored.
+ *
+ * With `independent`, every condition given is checked on its own (the copy-source headers);
+ * otherwise HTTP precedence applies (RFC 9110: a passing If-Match makes If-Unmodified-Since
+ * irrelevant, If-None-Match makes If-Modified-Since irrelevant).
  */
-export function checkConditions(record: ObjectRecord, conditions: Conditions): void {
+export function checkConditions(record: ObjectRecord, conditions: Conditions, independent = false): void {
   const lastModifiedSeconds = Math.floor(record.lastModified / 1000);
   const notModified = (): LocalOssError =>
     new LocalOssError('NotModified', undefined, {
@@ -232,7 +236,8 @@ export function checkConditions(record: ObjectRecord, conditions: Conditions): v
     });
   if (conditions.ifMatch !== undefined) {
     if (!etagMatches(conditions.ifMatch, record.etag)) throw new LocalOssError('PreconditionFailed');
-  } else {
+  }
+  if (conditions.ifMatch === undefined || independent) {
     const ius = parseDateHeader(conditions.ifUnmodifiedSince);
     if (ius !== undefined && lastModifiedSeconds > Math.floor(ius / 1000)) {
       throw new LocalOssError('PreconditionFailed');
@@ -240,7 +245,8 @@ export function checkConditions(record: ObjectRecord, conditions: Conditions): v
   }
   if (conditions.ifNoneMatch !== undefined) {
     if (etagMatches(conditions.ifNoneMatch, record.etag)) throw notModified();
-  } else {
+  }
+  if (conditions.ifNoneMatch === undefined || independent) {
     const ims = parseDateHeader(conditions.ifModifiedSince);
     if (ims !== undefined && lastModifiedSeconds <= Math.floor(ims / 1000)) throw notModified();
   }

@@ -58,7 +58,8 @@ export interface EditMetadataResult {
 /** Edits object metadata without losing what was not mentioned. */
 export interface MetadataEditor {
   /**
-   * HEADs the object (with `If-Match: ifMatch` when given), merges, and copies it onto itself
+   * HEADs the object (with `If-Match: ifMatch` when given; again after a second when it was
+   * modified in the second of the read, see `readSettled`), merges, and copies it onto itself
    * with REPLACE, `x-oss-copy-source-if-match` = the ETag read and
    * `x-oss-copy-source-if-unmodified-since` = the Last-Modified read. Every system header not
    * changed, the storage class and SSE settings are re-sent from the HEAD. Above the copy
@@ -69,9 +70,37 @@ export interface MetadataEditor {
   edit(request: EditMetadataRequest, options?: CallOptions): Promise<EditMetadataResult>;
 }
 
+/** Options of {@link createMetadataEditor}: the copier's, plus an injectable sleep. */
+export interface MetadataEditorOptions extends CopierOptions {
+  /** Waits `ms` milliseconds; default a timer. Used by the Last-Modified settling rule. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** How many times the editor re-reads an object modified in the second of its read. */
+const MAX_SETTLE_READS = 3;
+
 /** A metadata editor over `api`; `options` tune the copier it uses for large objects. */
-export function createMetadataEditor(api: MetadataEditorApi, options: CopierOptions = {}): MetadataEditor {
+export function createMetadataEditor(api: MetadataEditorApi, options: MetadataEditorOptions = {}): MetadataEditor {
   const copier = createCopier(api, options);
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+  /**
+   * HEADs the object until the server's clock (`Date`) has left the second of its Last-Modified.
+   *
+   * Why: Last-Modified has one-second resolution and a metadata-only self-copy keeps the ETag,
+   * so the if-unmodified-since guard is the only one that sees a concurrent metadata edit — and
+   * it sees it only if that edit lands in a later second than the Last-Modified we send. Once
+   * the read happened in a later second than Last-Modified, every write after it does.
+   */
+  async function readSettled(request: EditMetadataRequest, callOptions: CallOptions): Promise<HeadObjectResult> {
+    for (let read = 1; ; read++) {
+      const head = await api.headObject(compact({ bucket: request.bucket, key: request.key, ifMatch: request.ifMatch }), callOptions);
+      const readAt = Date.parse(head.headers['date'] ?? '');
+      const modifiedSecond = Math.floor(head.lastModified.getTime() / 1000);
+      if (Number.isNaN(readAt) || Math.floor(readAt / 1000) > modifiedSecond || read >= MAX_SETTLE_READS) return head;
+      await sleep(1000 - (readAt % 1000));
+    }
+  }
 
   async function edit(request: EditMetadataRequest, callOptions: CallOptions = {}): Promise<EditMetadataResult> {
     assertBucketName(request.bucket);
@@ -92,7 +121,7 @@ export function createMetadataEditor(api: MetadataEditorApi, options: CopierOpti
       if (!(field in SYSTEM_HEADER_NAMES)) throw new OssInvalidArgumentError('systemHeaders', `unknown system header field`, field);
     }
 
-    const head = await api.headObject(compact({ bucket: request.bucket, key: request.key, ifMatch: request.ifMatch }), callOptions);
+    const head = await readSettled(request, callOptions);
     let metadata: Record<string, string>;
     if (request.mode === 'replace') metadata = given;
     else {

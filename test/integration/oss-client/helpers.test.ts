@@ -145,9 +145,16 @@ describe('metadata editor', () => {
       await h.api.putObject({ bucket, key, body: data, metadata: { keep: 'me', change: 'old', drop: 'x' }, ...sixHeaders });
       const before = await h.api.headObject({ bucket, key });
       h.store.stats.reset();
-      const result = await createMetadataEditor(h.api, small).edit({ bucket, key, mode: 'update', metadata: { change: 'new' }, removeKeys: ['drop'] });
+      const waits: number[] = [];
+      const sleep = (ms: number): Promise<void> => {
+        waits.push(ms);
+        return new Promise((resolve) => setTimeout(resolve, ms));
+      };
+      const result = await createMetadataEditor(h.api, { ...small, sleep }).edit({ bucket, key, mode: 'update', metadata: { change: 'new' }, removeKeys: ['drop'] });
       expect(result.method).toBe(size > small.threshold ? 'multipart' : 'single');
-      expect(h.store.stats.count('HeadObject')).toBe(1);
+      // One HEAD, plus one more per wait for the clock to leave the second of the write.
+      expect(h.store.stats.count('HeadObject')).toBe(1 + waits.length);
+      expect(waits.length).toBeLessThanOrEqual(1);
       const after = await h.api.headObject({ bucket, key });
       for (const name of sixNames) {
         expect(after.headers[name], name).toBe(before.headers[name]);
@@ -202,6 +209,28 @@ describe('metadata editor', () => {
     const error = await createMetadataEditor(racing, small).edit({ bucket, key: 'edit/race', mode: 'update', metadata: { a: '2' } }).catch((e: unknown) => e);
     expect(isPreconditionFailedError(error)).toBe(true);
     expect((await h.api.headObject({ bucket, key: 'edit/race' })).metadata).toEqual({ other: 'writer' });
+  });
+
+  it('a concurrent metadata-only edit (same ETag) between HEAD and copy is caught', async () => {
+    await h.api.putObject({ bucket, key: 'edit/race-meta', body: 'same data', metadata: { a: '1' } });
+    let raced = false;
+    const racing = {
+      ...h.api,
+      copyObject: async (...args: Parameters<typeof h.api.copyObject>) => {
+        if (!raced) {
+          raced = true;
+          // Another writer edits metadata only: the ETag stays, Last-Modified moves on.
+          await createMetadataEditor(h.api).edit({ bucket, key: 'edit/race-meta', mode: 'update', metadata: { other: 'writer' } });
+        }
+        return h.api.copyObject(...args);
+      },
+    };
+    const before = await h.api.headObject({ bucket, key: 'edit/race-meta' });
+    const error = await createMetadataEditor(racing, small).edit({ bucket, key: 'edit/race-meta', mode: 'update', metadata: { a: '2' } }).catch((e: unknown) => e);
+    expect(isPreconditionFailedError(error)).toBe(true);
+    const after = await h.api.headObject({ bucket, key: 'edit/race-meta' });
+    expect(after.etag).toBe(before.etag);
+    expect(after.metadata).toEqual({ a: '1', other: 'writer' });
   });
 
   it('a missing object is a 404', async () => {

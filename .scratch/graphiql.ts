@@ -1,0 +1,18 @@
+import { seedDemoBucket } from '../src/dev/seed-demo.js';
+import { acquireBrowser, blockNonLoopback, collectPageErrors } from '../test/helpers/browser.js';
+import { startOssgraphStack } from '../test/e2e/support/ossgraph-stack.js';
+const gate = await acquireBrowser();
+const stack = await startOssgraphStack({ buckets: [] });
+await seedDemoBucket(stack.app.api);
+const page = await gate.browser!.newPage();
+const guard = await blockNonLoopback(page);
+const errors = collectPageErrors(page);
+const t0 = Date.now();
+await page.goto(`${stack.origin}/graphql`, { waitUntil: 'load' });
+console.log('loaded', Date.now() - t0);
+await page.waitForTimeout(3000);
+await page.screenshot({ path: 'test-results/explore.png' });
+console.log('blocked', guard.blocked, 'errors', errors);
+const html = await page.content();
+console.log(html.length, [...new Set(html.match(/class="[^"]*"/g) ?? [])].slice(0, 80).join('\n'));
+await gate.browser!.close(); await stack.close();
