@@ -4,7 +4,7 @@
  * OSS `requestId` when there is one). They extend `GraphQLError` so that Yoga's masking lets
  * them through while masking everything else.
  */
-import { GraphQLError } from 'graphql';
+import { GraphQLError } from './graphql-runtime.js';
 
 /** Every code an {@link ApiError} may carry. */
 export const API_ERROR_CODES = {
@@ -36,8 +36,9 @@ export class ApiError extends GraphQLError {
   readonly requestId: string | undefined;
 
   constructor(code: ApiErrorCode, message: string, options: ApiErrorOptions = {}) {
+    // Why not `originalError`: Yoga masks a GraphQL error whose original error chain ends in a
+    // non-GraphQL error, which would hide every expected error; the cause is kept as `cause`.
     super(message, {
-      ...(options.cause instanceof Error ? { originalError: options.cause } : {}),
       extensions: {
         code,
         ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
@@ -46,6 +47,7 @@ export class ApiError extends GraphQLError {
     });
     this.code = code;
     this.requestId = options.requestId;
+    if (options.cause !== undefined) Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false });
   }
 }
 

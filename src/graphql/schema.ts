@@ -2,7 +2,6 @@
  * The schemas built from the Pothos builder. Importing this module registers every type (and
  * nothing else: no I/O, no environment), so codegen can import it.
  */
-import { lexicographicSortSchema } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import './scalars.js';
@@ -21,10 +20,14 @@ import './types/create-upload.js';
 let publicSchema: GraphQLSchema | undefined;
 
 /**
- * The public schema (frontends, GraphiQL), sorted. Built once and reused: a schema is immutable
- * and the builder must not be asked to build it twice concurrently with type registration.
+ * The public schema (frontends, GraphiQL): every type, sorted by name (Pothos sorts by default),
+ * without federation's `_service`/`_entities`. Built once and reused.
  */
 export function buildPublicSchema(): GraphQLSchema {
-  publicSchema ??= lexicographicSortSchema(builder.toSchema());
+  publicSchema ??= builder.toSchema();
   return publicSchema;
 }
+
+// Why re-exported here: importing the federation module registers StorageObject as an entity on
+// the shared builder, which must happen before the first schema is built from it.
+export { buildSubgraphSchema } from './federation.js';

@@ -53,6 +53,7 @@ export class SortedKeys {
     this.#keys = [...keys].sort(compareKeys);
   }
 
+  /** Number of keys. */
   get length(): number {
     return this.#keys.length;
   }
@@ -85,42 +86,5 @@ export class SortedKeys {
   remove(key: string): void {
     const i = this.lowerBound(key, false);
     if (this.#keys[i] === key) this.#keys.splice(i, 1);
-  }
-}
-
-/**
- * Reference counts of blobs: one per object or part record that names the blob, plus one per
- * pin (a write about to commit it, a read or copy about to open or reference it). When a count
- * drops to zero the blob is garbage and `onUnreferenced` is called once.
- */
-export class BlobRefs {
-  readonly #counts: Map<string, number>;
-  readonly #onUnreferenced: (id: string) => void;
-
-  /** Starts from `initial` counts (from the records loaded at startup). */
-  constructor(initial: ReadonlyMap<string, number>, onUnreferenced: (id: string) => void) {
-    this.#counts = new Map(initial);
-    this.#onUnreferenced = onUnreferenced;
-  }
-
-  /** Adds one reference. */
-  add(id: string): void {
-    this.#counts.set(id, (this.#counts.get(id) ?? 0) + 1);
-  }
-
-  /** Drops one reference. */
-  release(id: string): void {
-    const n = (this.#counts.get(id) ?? 0) - 1;
-    if (n > 0) {
-      this.#counts.set(id, n);
-      return;
-    }
-    this.#counts.delete(id);
-    this.#onUnreferenced(id);
-  }
-
-  /** Current count (0 when unknown); for tests and diagnostics. */
-  count(id: string): number {
-    return this.#counts.get(id) ?? 0;
   }
 }

@@ -117,16 +117,14 @@ const ALREADY_EXISTS = 'The object you specified already exists and can not be o
 export class FileBackend implements Backend {
   readonly #layout: Layout;
   readonly #buckets: Map<string, BucketEntry>;
-  readonly #refs: BlobRefs;
+  readonly #blobs: BlobStore;
   readonly #release: () => Promise<void>;
-  readonly #warn: (message: string) => void;
   /** Commits on one object key (`bucket NUL key`). */
   readonly #keyLocks = new KeyedMutex();
   /** Part commits, completion and abort of one upload (by id). */
   readonly #uploadLocks = new KeyedMutex();
   /** Bucket creation and deletion (one name: they are rare). */
   readonly #bucketLock = new KeyedMutex();
-  readonly #unlinking = new Set<Promise<void>>();
   #closed = false;
 
   private constructor(
@@ -138,8 +136,7 @@ export class FileBackend implements Backend {
     this.#layout = layout;
     this.#buckets = loaded.buckets;
     this.#release = release;
-    this.#warn = warn;
-    this.#refs = new BlobRefs(loaded.blobRefs, (id) => this.#dropBlob(id));
+    this.#blobs = new BlobStore(layout, loaded.blobRefs, warn);
   }
 
   /** Same as {@link createFileBackend}. */
@@ -243,12 +240,12 @@ export class FileBackend implements Backend {
     if (length === 0) return { record, body: emptyBody() };
     // Why: the pin keeps the blob from being unlinked by an overwrite until it is open; after
     // that the open descriptor keeps its bytes.
-    this.#refs.add(entry.blob);
+    this.#blobs.add(entry.blob);
     try {
-      const handle = await open(blobPath(this.#layout, entry.blob), 'r');
+      const handle = await this.#blobs.open(entry.blob);
       return { record, body: readBlob(handle, offset, length) };
     } finally {
-      this.#refs.release(entry.blob);
+      this.#blobs.release(entry.blob);
     }
   }
 
@@ -260,7 +257,7 @@ export class FileBackend implements Backend {
   ): Promise<ObjectRecord> {
     this.#assertOpen();
     this.#bucket(bucket);
-    const { blob, digest } = await this.#writeBlob(body, input.verify);
+    const { blob, digest } = await this.#blobs.write(body, input.verify);
     try {
       const record: ObjectRecord = {
         ...input.metadata,
@@ -273,7 +270,7 @@ export class FileBackend implements Backend {
       await this.#commitObject(bucket, { record, blob }, input.forbidOverwrite === true);
       return record;
     } finally {
-      this.#refs.release(blob);
+      this.#blobs.release(blob);
     }
   }
 
@@ -288,13 +285,13 @@ export class FileBackend implements Backend {
     if (src === undefined) throw new BackendError('NoSuchKey', NO_SUCH_KEY);
     // Why: the snapshot is (record, blob) as of now; the pin keeps the blob while resolve runs
     // and the destination commits, even if the source is overwritten or deleted meanwhile.
-    this.#refs.add(src.blob);
+    this.#blobs.add(src.blob);
     try {
       const record = derivedRecord(src.record, input.resolve(src.record), destination.key, input.now);
       await this.#commitObject(destination.bucket, { record, blob: src.blob }, input.forbidOverwrite === true);
       return record;
     } finally {
-      this.#refs.release(src.blob);
+      this.#blobs.release(src.blob);
     }
   }
 
@@ -327,7 +324,7 @@ export class FileBackend implements Backend {
       await unlinkIfExists(path);
       b.objects.delete(key);
       b.keys.remove(key);
-      this.#refs.release(current.blob);
+      this.#blobs.release(current.blob);
       await fsyncDir(bucketPaths(b.dir).objects);
     });
   }
@@ -394,7 +391,7 @@ export class FileBackend implements Backend {
   ): Promise<PartRecord> {
     this.#assertOpen();
     this.#upload(bucket, key, uploadId);
-    const { blob, digest } = await this.#writeBlob(body, input.verify);
+    const { blob, digest } = await this.#blobs.write(body, input.verify);
     try {
       return await this.#uploadLocks.run(uploadId, async () => {
         this.#assertOpen();
@@ -405,13 +402,13 @@ export class FileBackend implements Backend {
         const old = upload.parts.get(partNumber);
         await replaceFile(this.#layout.tmp, partPath(upload.dir, partNumber), encodePartFile(entry), () => {
           upload.parts.set(partNumber, entry);
-          this.#refs.add(blob);
-          if (old !== undefined) this.#refs.release(old.blob);
+          this.#blobs.add(blob);
+          if (old !== undefined) this.#blobs.release(old.blob);
         });
         return record;
       });
     } finally {
-      this.#refs.release(blob);
+      this.#blobs.release(blob);
     }
   }
 
@@ -439,7 +436,7 @@ export class FileBackend implements Backend {
       if (forbidOverwrite && b.objects.has(key)) throw new BackendError('FileAlreadyExists', ALREADY_EXISTS);
       const entries = chosen.map((p) => upload.parts.get(p.partNumber) as PartEntry);
       const crc64 = combinedCrc64(chosen);
-      const blob = await this.#assemble(entries, crc64);
+      const blob = await this.#blobs.concatenate(entries.map((p) => ({ blob: p.blob, size: p.record.size })), crc64);
       try {
         const metadata: ObjectMetadata =
           input.acl !== undefined ? { ...upload.record.metadata, acl: input.acl } : upload.record.metadata;
@@ -457,7 +454,7 @@ export class FileBackend implements Backend {
         await this.#removeUpload(b, upload);
         return record;
       } finally {
-        this.#refs.release(blob);
+        this.#blobs.release(blob);
       }
     });
   }
@@ -479,7 +476,7 @@ export class FileBackend implements Backend {
     if (this.#closed) return;
     this.#closed = true;
     await Promise.all([this.#keyLocks.idle(), this.#uploadLocks.idle(), this.#bucketLock.idle()]);
-    while (this.#unlinking.size > 0) await Promise.all(this.#unlinking);
+    await this.#blobs.idle();
     await this.#release();
   }
 
@@ -502,74 +499,6 @@ export class FileBackend implements Backend {
   }
 
   /**
-   * Streams `body` into a new blob, measuring it, runs `verify`, and publishes the blob durably.
-   * Resolves the blob id pinned once (the caller releases the pin); on any failure nothing stays.
-   */
-  async #writeBlob(
-    body: AsyncIterable<Uint8Array>,
-    verify: ((digest: DataDigest) => void) | undefined,
-  ): Promise<{ blob: string; digest: DataDigest }> {
-    const accumulator = new DigestAccumulator();
-    const temp = await streamToTemp(this.#layout.tmp, body, (chunk) => accumulator.update(chunk));
-    const digest = accumulator.digest();
-    try {
-      verify?.(digest);
-    } catch (error) {
-      await discardTemp(temp);
-      throw error;
-    }
-    return { blob: await this.#publishBlob(temp), digest };
-  }
-
-  /** Fsyncs a finished temp file and renames it into `blobs/`; resolves its id, pinned once. */
-  async #publishBlob(temp: TempFile): Promise<string> {
-    const id = newBlobId();
-    try {
-      await finishTemp(temp);
-      await rename(temp.path, blobPath(this.#layout, id));
-    } catch (error) {
-      await discardTemp(temp);
-      throw error;
-    }
-    this.#refs.add(id);
-    try {
-      // Why: the blob's name must be durable before a record naming it is, or a crash could
-      // leave a committed record without its data.
-      await fsyncDir(this.#layout.blobs);
-    } catch (error) {
-      this.#refs.release(id);
-      throw error;
-    }
-    return id;
-  }
-
-  /**
-   * Concatenates part blobs into a new blob (pinned once), streaming, and checks its CRC-64
-   * against the one combined from the part records. A single part's blob is reused as is.
-   */
-  async #assemble(entries: readonly PartEntry[], expectedCrc: string): Promise<string> {
-    if (entries.length === 1) {
-      const only = (entries[0] as PartEntry).blob;
-      this.#refs.add(only);
-      return only;
-    }
-    const crc = new Crc64();
-    const layout = this.#layout;
-    async function* concatenated(): AsyncGenerator<Uint8Array> {
-      for (const part of entries) {
-        const handle = await open(blobPath(layout, part.blob), 'r');
-        yield* readBlob(handle, 0, part.record.size);
-      }
-    }
-    const temp = await streamToTemp(layout.tmp, concatenated(), (chunk) => crc.update(chunk));
-    if (formatCrc64(crc.digest()) !== expectedCrc) {
-      await discardTemp(temp);
-      throw new Error(`stored parts do not match their CRC-64 records; the data directory ${layout.root} is damaged`);
-    }
-    return this.#publishBlob(temp);
-  }
-
-  /**
    * Commits an object record under the key's lock: checks the bucket and `forbidOverwrite`,
    * renames the record into place, then updates the index and blob counts.
    */
@@ -585,8 +514,8 @@ export class FileBackend implements Backend {
         await replaceFile(this.#layout.tmp, objectPath(b.dir, key), encodeObjectFile(entry), () => {
           b.objects.set(key, entry);
           if (old === undefined) b.keys.insert(key);
-          this.#refs.add(entry.blob);
-          if (old !== undefined) this.#refs.release(old.blob);
+          this.#blobs.add(entry.blob);
+          if (old !== undefined) this.#blobs.release(old.blob);
         });
       } finally {
         b.committing--;
@@ -603,20 +532,11 @@ export class FileBackend implements Backend {
       bucket.uploads.set(upload.record.uploadId, upload);
       throw error;
     }
-    for (const part of upload.parts.values()) this.#refs.release(part.blob);
+    for (const part of upload.parts.values()) this.#blobs.release(part.blob);
     await fsyncDir(upload.dir);
     await rm(upload.dir, { recursive: true, force: true });
   }
 
-  /** Unlinks a blob nothing references any more; a failure only leaves garbage for startup. */
-  #dropBlob(id: string): void {
-    const done = unlinkIfExists(blobPath(this.#layout, id)).then(
-      () => undefined,
-      (error: unknown) => this.#warn(`could not remove unreferenced blob ${id}: ${String(error)}`),
-    );
-    this.#unlinking.add(done);
-    void done.finally(() => this.#unlinking.delete(done));
-  }
 }
 
 function lockName(bucket: string, key: string): string {

@@ -1,0 +1,10 @@
+import { seedDemoBucket } from '../src/dev/seed-demo.js';
+import { startOssgraphStack } from '../test/e2e/support/ossgraph-stack.js';
+const stack = await startOssgraphStack({ buckets: [] });
+await seedDemoBucket(stack.app.api);
+const r = await fetch(`${stack.origin}/graphql`, { headers: { accept: 'text/html' } });
+const text = await r.text();
+console.log(r.status, [...r.headers], text.length);
+console.log(text.slice(0, 600));
+console.log(text.match(/https?:\/\/[a-z0-9.-]+/gi)?.filter((u) => !u.includes('127.0.0.1')).slice(0, 20));
+await stack.close();
