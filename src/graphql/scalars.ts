@@ -40,9 +40,9 @@ export const FileScalar = builder.scalarType('File', {
     throw new GraphQLError('File is an input-only scalar');
   },
   parseValue: (value) => {
-    if (typeof File === 'undefined' || !(value instanceof File)) {
-      throw new GraphQLError('File must be sent as a file of a GraphQL multipart request');
-    }
+    // Why duck typing: Yoga's multipart parser creates files of its own fetch implementation
+    // (@whatwg-node), which are not instances of Node's global `File`.
+    if (!isFileLike(value)) throw new GraphQLError('File must be sent as a file of a GraphQL multipart request');
     return value;
   },
   parseLiteral: (ast) => {
@@ -64,4 +64,10 @@ function parseSafeInt(value: unknown): number {
     throw new GraphQLError(`SafeInt must be an integer between -(2^53-1) and 2^53-1; received ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+function isFileLike(value: unknown): value is File {
+  if (typeof value !== 'object' || value === null) return false;
+  const file = value as Partial<Record<'arrayBuffer' | 'size' | 'name', unknown>>;
+  return typeof file.arrayBuffer === 'function' && typeof file.size === 'number' && typeof file.name === 'string';
 }

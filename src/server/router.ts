@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /** What the router needs of a Yoga instance. */
 export interface RoutedServer {
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> | Response;
-  handleNodeRequestAndResponse(request: IncomingMessage, response: ServerResponse): unknown;
+  /** Handles a `node:http` request and writes the response. */
+  requestListener(request: IncomingMessage, response: ServerResponse): unknown;
 }
 
 /** A path prefix and the server for it. */
@@ -31,7 +32,7 @@ export function createRouter(fallback: RoutedServer, routes: readonly Route[] = 
     },
     listener(request, response) {
       const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-      void pick(pathname).handleNodeRequestAndResponse(request, response);
+      void pick(pathname).requestListener(request, response);
     },
   };
 }

@@ -11,9 +11,8 @@
  * - An in-memory index (this process owns the directory) answers heads and listings; blobs are
  *   reference-counted and unlinked when no record or in-flight operation needs them.
  */
-import { mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { mkdir, rm, unlink } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
-import { Crc64, formatCrc64 } from '../../oss/checksum/crc64.js';
 import {
   BackendError,
   type Backend,
@@ -23,7 +22,6 @@ import {
   type CompleteUploadInput,
   type CopyObjectInput,
   type CreateUploadInput,
-  type DataDigest,
   type ListObjectsInput,
   type ObjectMetadata,
   type ObjectRead,
@@ -38,22 +36,13 @@ import {
   checkCompleteParts,
   combinedCrc64,
   compareKeys,
-  DigestAccumulator,
   digestFields,
   multipartEtag,
   newUploadId,
 } from './backend-shared.js';
+import { fsyncDir, replaceFile, unlinkIfExists } from './file-backend-atomic.js';
+import { BlobStore } from './file-backend-blobs.js';
 import {
-  discardTemp,
-  finishTemp,
-  fsyncDir,
-  replaceFile,
-  streamToTemp,
-  unlinkIfExists,
-  type TempFile,
-} from './file-backend-atomic.js';
-import {
-  BlobRefs,
   SortedKeys,
   type BucketEntry,
   type ObjectEntry,
@@ -61,7 +50,6 @@ import {
   type UploadEntry,
 } from './file-backend-index.js';
 import {
-  blobPath,
   bucketDir,
   bucketPaths,
   encodeBucketFile,
@@ -69,7 +57,6 @@ import {
   encodePartFile,
   encodeUploadFile,
   layoutOf,
-  newBlobId,
   objectPath,
   partPath,
   uploadDir,

@@ -97,7 +97,7 @@ describe('npm start', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('serves a seeded demo bucket from an embedded local-oss, offline GraphiQL, and stops cleanly', async () => {
+  it('serves a seeded demo bucket from an embedded local-oss, offline GraphiQL, and stops cleanly', { timeout: 60_000 }, async () => {
     started = await startDev(dataDir);
     expect(started.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(started.output()).toContain('using embedded local-oss');
@@ -133,7 +133,7 @@ describe('npm start', () => {
     expect(started.output()).toMatch(/"msg":"request".*"storeRequests":1/);
   });
 
-  it('keeps the data on restart and does not seed a bucket that has objects', async () => {
+  it('keeps the data on restart and does not seed a bucket that has objects', { timeout: 60_000 }, async () => {
     started = await startDev(dataDir);
     expect(started.output()).toContain('kept as it was');
     const listing = (await query(started.origin, '{ bucket(name: "demo") { objects { nodes { key } } } }')) as {

@@ -23,8 +23,8 @@ interface ErrorBody {
 
 /** Asserts the 413 answer: status, one error, code, limit and the pointer to createUpload. */
 async function expectPayloadTooLarge(response: Response): Promise<void> {
-  expect(response.status).toBe(413);
   const body = (await response.json()) as ErrorBody;
+  expect({ status: response.status, body }).toMatchObject({ status: 413 });
   expect(body.errors).toHaveLength(1);
   expect(body.errors[0]?.message).toContain('createUpload');
   expect(body.errors[0]?.message).toContain(`${LIMIT} bytes`);

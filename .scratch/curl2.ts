@@ -1,0 +1,13 @@
+import { startOssgraphStack } from '../test/e2e/support/ossgraph-stack.js';
+console.log('a');
+const stack = await startOssgraphStack({ buckets: ['demo'] });
+console.log('b', stack.origin);
+const h = await fetch(`${stack.origin}/healthz`);
+console.log('health', h.status);
+const g = await fetch(`${stack.origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+console.log('gql', g.status, await g.text());
+const r = await fetch(`${stack.origin}/graphql`, { headers: { accept: 'text/html' } });
+console.log('html', r.status);
+const text = await r.text();
+console.log(text.length);
+await stack.close();

@@ -1,0 +1,10 @@
+import { seedDemoBucket } from '../src/dev/seed-demo.js';
+import { startOssgraphStack } from '../test/e2e/support/ossgraph-stack.js';
+const stack = await startOssgraphStack({ buckets: [] });
+console.log('seed', await seedDemoBucket(stack.app.api));
+const r = await fetch(`${stack.origin}/graphql`, { headers: { accept: 'text/html' } });
+console.log('status', r.status);
+const text = await r.text();
+console.log('len', text.length);
+await stack.close();
+console.log('closed');

@@ -1,0 +1,17 @@
+import { startLocalOssProcess } from './lib/local-oss-process.js';
+import { createRawOss } from './lib/raw-oss.js';
+import { makeRefs, seedObjects } from './lib/seed.js';
+import { startOssgraph } from './lib/servers.js';
+import { createGraphqlHttpClient } from './lib/graphql-http.js';
+import { objectsQuery } from './lib/queries.js';
+const lo = await startLocalOssProcess('/work/main', { buckets: ['bench'] });
+const raw = createRawOss(lo, 32);
+const refs = makeRefs('bench', 'obj/', 10);
+await seedObjects(raw, refs);
+console.log('seeded');
+const api = await startOssgraph('/work/main', lo, { OSSGRAPH_MAX_REFS: '1000' }).catch((e) => { console.log('ERR', e.message); throw e; });
+console.log('api', api.url, api.readyMs);
+const c = createGraphqlHttpClient(api.url, 1);
+console.log(JSON.stringify(await c.post(objectsQuery('full'), { refs: refs.slice(0, 2) })));
+console.log(await lo.counts());
+await c.close(); await api.stop(); await raw.close(); await lo.stop();

@@ -1,0 +1,10 @@
+import { startLocalOssProcess } from './lib/local-oss-process.js';
+import { createRawOss } from './lib/raw-oss.js';
+import { makeRefs, seedObjects } from './lib/seed.js';
+import { startOssgraph } from './lib/servers.js';
+const lo = await startLocalOssProcess('/work/main', { buckets: ['bench'] });
+const raw = createRawOss(lo, 32);
+await seedObjects(raw, makeRefs('bench', 'obj/', 10));
+const api = await startOssgraph('/work/main', lo, { OSSGRAPH_MAX_REFS: '1000', OSSGRAPH_LOG_LEVEL: 'debug' });
+console.log(api.url);
+setInterval(() => { console.log('---'); console.log(api.output()); }, 5000);
