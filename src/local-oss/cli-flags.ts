@@ -14,7 +14,7 @@ export interface FlagSpec {
 export const FLAGS: readonly FlagSpec[] = [
   { name: 'port', env: 'LOCAL_OSS_PORT', type: 'string', default: '9000', doc: 'TCP port (0 picks a free one).' },
   { name: 'host', env: 'LOCAL_OSS_HOST', type: 'string', default: '127.0.0.1', doc: 'Interface to bind.' },
-  { name: 'data-dir', env: 'LOCAL_OSS_DATA_DIR', type: 'string', default: './data', doc: 'Directory of the file backend.' },
+  { name: 'data-dir', env: 'LOCAL_OSS_DATA_DIR', type: 'string', default: './.local-oss-data', doc: 'Directory of the file backend (created if missing).' },
   { name: 'memory', env: 'LOCAL_OSS_MEMORY', type: 'boolean', doc: 'Keep everything in memory instead of --data-dir.' },
   { name: 'access-key-id', env: 'LOCAL_OSS_ACCESS_KEY_ID', type: 'string', default: 'local-oss-ak', doc: 'Accepted access key id.' },
   { name: 'access-key-secret', env: 'LOCAL_OSS_ACCESS_KEY_SECRET', type: 'string', default: 'local-oss-sk', doc: 'Accepted access key secret.' },
