@@ -9,7 +9,7 @@ import { ConfigError } from './config/index.js';
 import type { AppConfig } from './config/index.js';
 import { createGraphQLContext } from './graphql/context.js';
 import type { GraphQLContext } from './graphql/context.js';
-import { buildPublicSchema } from './graphql/schema.js';
+import { buildPublicSchema, buildSubgraphSchema } from './graphql/schema.js';
 import { createConcurrencyLimiter } from './loaders/concurrency.js';
 import { createOssApi } from './oss/api.js';
 import type { OssApi } from './oss/api.js';
@@ -29,6 +29,7 @@ import type { Router } from './server/router.js';
 /** Paths the app serves. */
 export const APP_PATHS = {
   graphql: '/graphql',
+  subgraph: '/subgraph',
   health: '/healthz',
   ready: '/readyz',
 } as const;
@@ -49,6 +50,8 @@ export interface AppDeps {
 export interface App {
   /** The public GraphQL server: `/graphql` (with GraphiQL), `/healthz`, `/readyz`. */
   readonly yoga: YogaServerInstance<object, GraphQLContext>;
+  /** The federation subgraph server on `/subgraph` (for the company router), unless switched off. */
+  readonly subgraphYoga: YogaServerInstance<object, GraphQLContext> | undefined;
   /** The process-wide OSS API (uncounted; each GraphQL request wraps it). */
   readonly api: OssApi;
   readonly readiness: Readiness;
@@ -56,7 +59,7 @@ export interface App {
   readonly fetch: Router['fetch'];
   /** The `node:http` request listener. */
   readonly listener: Router['listener'];
-  /** Disposes the Yoga servers and closes the OSS client's connections. Idempotent. */
+  /** Fails readiness, disposes the Yoga servers and closes the OSS client's connections. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -106,22 +109,40 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const limiter = createConcurrencyLimiter(config.storeConcurrency);
   const settings = toApiSettings(config, createPresigner(client));
   const readiness = createReadiness();
+  const shared = {
+    context: ({ request }: { request: Request }) => createGraphQLContext({ api, settings, limiter, request }),
+    logger,
+    now: deps.monotonicNow ?? (() => performance.now()),
+    maxUploadBytes: config.maxUploadBytes,
+  };
   const yoga = createServerYoga<GraphQLContext>({
+    ...shared,
     schema: buildPublicSchema(),
     endpoint: APP_PATHS.graphql,
     healthEndpoint: APP_PATHS.health,
     readiness: { endpoint: APP_PATHS.ready, state: readiness },
-    context: ({ request }) => createGraphQLContext({ api, settings, limiter, request }),
-    logger,
-    now: deps.monotonicNow ?? (() => performance.now()),
-    maxUploadBytes: config.maxUploadBytes,
     corsOrigins: config.corsOrigins,
     graphiql: config.graphiql ? graphiqlOptions() : false,
+    logFields: { endpoint: 'graphql' },
   });
-  const router = createRouter(yoga);
+  // Why no CORS and no GraphiQL: only the company router calls the subgraph, server to server;
+  // `_entities` and `_service` are not for browsers (reference/graphql-stack.md §0).
+  const subgraphYoga = config.subgraph
+    ? createServerYoga<GraphQLContext>({
+        ...shared,
+        schema: buildSubgraphSchema(),
+        endpoint: APP_PATHS.subgraph,
+        healthEndpoint: `${APP_PATHS.subgraph}${APP_PATHS.health}`,
+        corsOrigins: [],
+        graphiql: false,
+        logFields: { endpoint: 'subgraph' },
+      })
+    : undefined;
+  const router = createRouter(yoga, subgraphYoga === undefined ? [] : [{ prefix: APP_PATHS.subgraph, server: subgraphYoga }]);
   let closed: Promise<void> | undefined;
   return {
     yoga,
+    subgraphYoga,
     api,
     readiness,
     fetch: router.fetch,
@@ -129,7 +150,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     close() {
       readiness.drain();
       closed ??= (async () => {
-        await yoga.dispose();
+        await Promise.all([yoga.dispose(), subgraphYoga?.dispose()]);
         await client.close();
       })();
       return closed;

@@ -61,3 +61,10 @@ export async function peakMemoryDuring<T>(
     clearInterval(timer);
   }
 }
+
+/** Bytes `pid` has read and written through any file descriptor (sockets included), from `/proc/<pid>/io`. */
+export async function readProcIo(pid: number): Promise<{ readBytes: number; writtenBytes: number }> {
+  const io = await readFile(`/proc/${pid}/io`, 'utf8');
+  const get = (name: string): number => Number(new RegExp(`^${name}: (\\d+)`, 'm').exec(io)?.[1] ?? Number.NaN);
+  return { readBytes: get('rchar'), writtenBytes: get('wchar') };
+}

@@ -4,6 +4,7 @@ import type { Summary } from './stats.js';
 
 function digits(value: number): string {
   if (!Number.isFinite(value)) return String(value);
+  if (Number.isInteger(value)) return value.toString();
   const abs = Math.abs(value);
   if (abs >= 1000) return Math.round(value).toString();
   if (abs >= 100) return value.toFixed(0);
@@ -33,7 +34,7 @@ export function formatRatio(ratio: Summary | undefined): string {
 const HEADERS = ['Scenario', 'Case', 'Measured', 'Baseline', 'Ratio', 'Target', 'Met'] as const;
 
 function cells(row: ResultRow): string[] {
-  const baseline = row.baseline === undefined ? '—' : `${formatFigure(row.baseline)} [${row.baseline.label}]`;
+  const baseline = row.baseline === undefined ? '—' : `${formatFigure(row.baseline)} · ${row.baseline.label}`;
   const met = row.met === undefined ? (row.note?.startsWith('skipped') ? 'skip' : '') : row.met ? 'yes' : 'NO';
   const measured = row.subject === undefined ? (row.note ?? '—') : formatFigure(row.subject);
   const subject = row.detail === undefined ? measured : `${measured}; ${row.detail}`;

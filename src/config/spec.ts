@@ -197,6 +197,13 @@ export const CONFIG_SPEC = {
     default: 10_000,
     doc: 'On SIGINT/SIGTERM, how long open requests may finish before connections are cut.',
   }),
+  subgraph: option({
+    env: 'OSSGRAPH_SUBGRAPH',
+    group: 'Server',
+    parse: boolean,
+    default: true,
+    doc: 'Serve the federation subgraph on /subgraph, for the company router only (restrict it at the network level).',
+  }),
   logLevel: option({
     env: 'OSSGRAPH_LOG_LEVEL',
     group: 'Server',

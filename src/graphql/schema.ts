@@ -30,4 +30,5 @@ export function buildPublicSchema(): GraphQLSchema {
 
 // Why re-exported here: importing the federation module registers StorageObject as an entity on
 // the shared builder, which must happen before the first schema is built from it.
+/** The federation subgraph schema (see `federation.ts`); serve it only to the gateway. */
 export { buildSubgraphSchema } from './federation.js';

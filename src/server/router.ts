@@ -28,7 +28,11 @@ export function createRouter(fallback: RoutedServer, routes: readonly Route[] = 
   return {
     async fetch(input, init) {
       const url = input instanceof Request ? input.url : String(input);
-      return pick(new URL(url, 'http://localhost').pathname).fetch(input, init);
+      // Why a copy of the headers: Yoga's Request ponyfill writes the multipart content-type
+      // (with its boundary) into a plain-object `init.headers`, so a caller reusing that object
+      // would send the next request with a stale boundary.
+      const ownInit = init?.headers === undefined ? init : { ...init, headers: Object.fromEntries(new Headers(init.headers)) };
+      return pick(new URL(url, 'http://localhost').pathname).fetch(input, ownInit);
     },
     listener(request, response) {
       const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;

@@ -77,14 +77,3 @@ builder.objectType(IntegrityCheckFailedError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({ requestId: t.exposeString('requestId', { nullable: true, description: 'The OSS request id of the failed store request.' }) }),
 });
-
-/** The error classes every mutation may return. */
-export const MUTATION_ERRORS = [
-  BadUserInputError,
-  NotFoundError,
-  PreconditionFailedError,
-  AccessDeniedError,
-  AlreadyExistsError,
-  UpstreamUnavailableError,
-  IntegrityCheckFailedError,
-];

@@ -1,0 +1,699 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  /** The `String` scalar type represents textual data, represented as UTF-8 character sequences. The String type is most often used by GraphQL to represent free-form human-readable text. */
+  String: { input: string; output: string; }
+  /** The `Boolean` scalar type represents `true` or `false`. */
+  Boolean: { input: boolean; output: boolean; }
+  /** The `Int` scalar type represents non-fractional signed whole numeric values. Int can represent values between -(2^31) and 2^31 - 1. */
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO 8601 timestamp in UTC, e.g. `2024-05-01T12:00:00.000Z`. */
+  DateTime: { input: string; output: string; }
+  /** A file sent in a GraphQL multipart request (input only). */
+  File: { input: File; output: File; }
+  /** An integer between -(2^53-1) and 2^53-1, for sizes beyond the 32-bit `Int` (objects can be terabytes). */
+  SafeInt: { input: number; output: number; }
+};
+
+/** The bucket is not allowed by this API, or the store refused access. */
+export type AccessDeniedError = Error & {
+  __typename?: 'AccessDeniedError';
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** The OSS request id of the failed store request. */
+  requestId?: Maybe<Scalars['String']['output']>;
+};
+
+/** The destination exists and `forbidOverwrite` was set. */
+export type AlreadyExistsError = Error & {
+  __typename?: 'AlreadyExistsError';
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** The OSS request id of the failed store request. */
+  requestId?: Maybe<Scalars['String']['output']>;
+};
+
+/** An argument broke a rule; nothing was sent to the store. */
+export type BadUserInputError = Error & {
+  __typename?: 'BadUserInputError';
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  code: Scalars['String']['output'];
+  /** The argument path, e.g. `input.metadata`. */
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** The OSS request id of the failed store request. */
+  requestId?: Maybe<Scalars['String']['output']>;
+  rule: Scalars['String']['output'];
+  /** The received value, as JSON. */
+  value: Scalars['String']['output'];
+};
+
+/** A bucket. Its fields other than `name` are known only when it came from `Query.buckets`. */
+export type Bucket = {
+  __typename?: 'Bucket';
+  creationDate?: Maybe<Scalars['DateTime']['output']>;
+  location?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Objects whose keys start with `prefix`, in key order, `first` per page (1..1000). With `delimiter`, keys containing it after the prefix are grouped into `folders`. Page forward by passing `pageInfo.endCursor` (or any edge cursor) as `after`. */
+  objects: StorageObjectConnection;
+  region?: Maybe<Scalars['String']['output']>;
+  storageClass?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A bucket. Its fields other than `name` are known only when it came from `Query.buckets`. */
+export type BucketObjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  delimiter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  prefix?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CopyObjectInput = {
+  /** Destination bucket. */
+  bucket: Scalars['String']['input'];
+  /** Cache-Control. Absent: kept as it is. null: removed. */
+  cacheControl?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Disposition. Absent: kept as it is. null: removed. */
+  contentDisposition?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Encoding. Absent: kept as it is. null: removed. */
+  contentEncoding?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Language. Absent: kept as it is. null: removed. */
+  contentLanguage?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Type. Absent: kept as it is. null: removed. */
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  /** Delete the source after the copy is verified (a move). Not allowed onto itself. */
+  deleteSource?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Expires, an HTTP date stored verbatim. Absent: kept as it is. null: removed. */
+  expires?: InputMaybe<Scalars['String']['input']>;
+  /** Fail with ALREADY_EXISTS instead of replacing an existing destination. */
+  forbidOverwrite?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Copy only if the source still has this ETag. */
+  ifMatch?: InputMaybe<Scalars['String']['input']>;
+  /** Destination key. */
+  key: Scalars['String']['input'];
+  /** REPLACE only: the complete user metadata of the destination. Absent: the source metadata is kept. */
+  metadata?: InputMaybe<Array<MetadataEntryInput>>;
+  metadataDirective?: InputMaybe<MetadataDirective>;
+  sourceBucket: Scalars['String']['input'];
+  sourceKey: Scalars['String']['input'];
+  sourceVersionId?: InputMaybe<Scalars['String']['input']>;
+  /** Storage class of the destination; absent: the source one. */
+  storageClass?: InputMaybe<StorageClass>;
+};
+
+export type CopyObjectResult = AccessDeniedError | AlreadyExistsError | BadUserInputError | CopyObjectSuccess | IntegrityCheckFailedError | NotFoundError | PreconditionFailedError | UpstreamUnavailableError;
+
+/** The object was copied (and, with deleteSource, the source deleted after the copy was verified). */
+export type CopyObjectSuccess = {
+  __typename?: 'CopyObjectSuccess';
+  etag: Scalars['String']['output'];
+  hashCrc64?: Maybe<Scalars['String']['output']>;
+  /** `single` (CopyObject) or `multipart` (UploadPartCopy, above the copy threshold). */
+  method: Scalars['String']['output'];
+  object: StorageObject;
+  requestId: Scalars['String']['output'];
+  sourceDeleted: Scalars['Boolean']['output'];
+  sourceVersionId?: Maybe<Scalars['String']['output']>;
+  versionId?: Maybe<Scalars['String']['output']>;
+};
+
+export type CreateUploadInput = {
+  bucket: Scalars['String']['input'];
+  /** Cache-Control. */
+  cacheControl?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Disposition. */
+  contentDisposition?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Encoding. */
+  contentEncoding?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Language. */
+  contentLanguage?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Type. */
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  /** Expires, an HTTP date stored verbatim. */
+  expires?: InputMaybe<Scalars['String']['input']>;
+  /** Seconds the URL stays valid; default and maximum from configuration. */
+  expiresIn?: InputMaybe<Scalars['Int']['input']>;
+  /** The upload fails instead of replacing an existing object. */
+  forbidOverwrite?: InputMaybe<Scalars['Boolean']['input']>;
+  key: Scalars['String']['input'];
+  /** User metadata the upload will carry (signed: the uploader must send it as given in `headers`). */
+  metadata?: InputMaybe<Array<MetadataEntryInput>>;
+};
+
+export type CreateUploadResult = AccessDeniedError | BadUserInputError | CreateUploadSuccess;
+
+/** Send `method` to `url` with exactly `headers` and the body. No store request was made to create it. */
+export type CreateUploadSuccess = {
+  __typename?: 'CreateUploadSuccess';
+  expiresAt: Scalars['DateTime']['output'];
+  /** Headers that were signed; send them exactly (names are case-insensitive). */
+  headers: Array<HttpHeader>;
+  method: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+};
+
+/** An expected failure of a mutation. `code` is stable; branch on it or on `__typename`. */
+export type Error = {
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** An HTTP header, name in lowercase. */
+export type HttpHeader = {
+  __typename?: 'HttpHeader';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** Data did not match its CRC-64; the operation is not confirmed. */
+export type IntegrityCheckFailedError = Error & {
+  __typename?: 'IntegrityCheckFailedError';
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** The OSS request id of the failed store request. */
+  requestId?: Maybe<Scalars['String']['output']>;
+};
+
+/** COPY: the destination gets the source metadata. REPLACE: the given metadata and system headers apply. */
+export type MetadataDirective =
+  | 'COPY'
+  | 'REPLACE';
+
+/** One user metadata pair (`x-oss-meta-<key>`); keys are lowercase. */
+export type MetadataEntry = {
+  __typename?: 'MetadataEntry';
+  key: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** One user metadata pair. `key`: letters, digits and hyphens, without `x-oss-meta-`, folded to lowercase (two keys equal after folding are rejected). `value`: printable ASCII without leading or trailing spaces (non-ASCII is rejected, never converted). Total size at most 8 KB. */
+export type MetadataEntryInput = {
+  key: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+/** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Copies an object. COPY keeps the source metadata, system headers, storage class and encryption; REPLACE sets `metadata` (absent: kept) and the given system headers (absent: kept, null: removed). Above the copy threshold the copy is multipart and its CRC-64 is compared with the source. */
+  copyObject: CopyObjectResult;
+  /** Presigns a PUT for uploading an object straight to the store (for files above the `putObject` limit). Costs no store request. */
+  createUpload: CreateUploadResult;
+  /** Stores an object with its system headers and metadata in one PutObject; the CRC-64 OSS reports is compared with the body. */
+  putObject: PutObjectResult;
+  /** Replaces the user metadata of an object (HEAD → copy onto itself with REPLACE, guarded by the ETag and Last-Modified read). System headers not given keep their value exactly; storage class and encryption are kept. The object ACL returns to the bucket default. */
+  replaceMetadata: ReplaceMetadataResult;
+  /** Merges user metadata: `set` keys are added or changed, `remove` keys removed, the rest kept (HEAD → merge → copy onto itself with REPLACE). System headers not given keep their value exactly; storage class and encryption are kept. The object ACL returns to the bucket default. */
+  updateMetadata: UpdateMetadataResult;
+};
+
+
+/** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
+export type MutationCopyObjectArgs = {
+  input: CopyObjectInput;
+};
+
+
+/** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
+export type MutationCreateUploadArgs = {
+  input: CreateUploadInput;
+};
+
+
+/** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
+export type MutationPutObjectArgs = {
+  input: PutObjectInput;
+};
+
+
+/** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
+export type MutationReplaceMetadataArgs = {
+  input: ReplaceMetadataInput;
+};
+
+
+/** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
+export type MutationUpdateMetadataArgs = {
+  input: UpdateMetadataInput;
+};
+
+/** The object or bucket does not exist. */
+export type NotFoundError = Error & {
+  __typename?: 'NotFoundError';
+  bucket?: Maybe<Scalars['String']['output']>;
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  code: Scalars['String']['output'];
+  key?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** The OSS request id of the failed store request. */
+  requestId?: Maybe<Scalars['String']['output']>;
+};
+
+/** The bucket's CORS answer for a request from `origin` (a HeadObject with an `Origin` header). */
+export type ObjectCors = {
+  __typename?: 'ObjectCors';
+  allowHeaders?: Maybe<Scalars['String']['output']>;
+  allowMethods?: Maybe<Scalars['String']['output']>;
+  allowOrigin?: Maybe<Scalars['String']['output']>;
+  exposeHeaders?: Maybe<Scalars['String']['output']>;
+  /** Seconds a preflight answer may be cached. */
+  maxAge?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Which object: bucket, key and optionally a version. */
+export type ObjectRefInput = {
+  bucket: Scalars['String']['input'];
+  key: Scalars['String']['input'];
+  versionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** The object changed since it was read (or does not match `ifMatch`); nothing was changed. */
+export type PreconditionFailedError = Error & {
+  __typename?: 'PreconditionFailedError';
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** The OSS request id of the failed store request. */
+  requestId?: Maybe<Scalars['String']['output']>;
+};
+
+/** Exactly one of `file`, `content` or `contentBase64` is the body (at most the configured upload limit; use `createUpload` beyond it). */
+export type PutObjectInput = {
+  bucket: Scalars['String']['input'];
+  /** Cache-Control. */
+  cacheControl?: InputMaybe<Scalars['String']['input']>;
+  /** The body as text (stored as UTF-8). */
+  content?: InputMaybe<Scalars['String']['input']>;
+  /** The body as base64. */
+  contentBase64?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Disposition. */
+  contentDisposition?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Encoding. */
+  contentEncoding?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Language. */
+  contentLanguage?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Type. */
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  /** Expires, an HTTP date stored verbatim. */
+  expires?: InputMaybe<Scalars['String']['input']>;
+  /** The body as a file of a GraphQL multipart request. */
+  file?: InputMaybe<Scalars['File']['input']>;
+  /** Fail with ALREADY_EXISTS instead of replacing an existing object. */
+  forbidOverwrite?: InputMaybe<Scalars['Boolean']['input']>;
+  key: Scalars['String']['input'];
+  /** User metadata. */
+  metadata?: InputMaybe<Array<MetadataEntryInput>>;
+  storageClass?: InputMaybe<StorageClass>;
+};
+
+export type PutObjectResult = AccessDeniedError | AlreadyExistsError | BadUserInputError | IntegrityCheckFailedError | NotFoundError | PutObjectSuccess | UpstreamUnavailableError;
+
+/** The object was stored and its CRC-64 matched the body sent. */
+export type PutObjectSuccess = {
+  __typename?: 'PutObjectSuccess';
+  contentMd5?: Maybe<Scalars['String']['output']>;
+  etag: Scalars['String']['output'];
+  hashCrc64?: Maybe<Scalars['String']['output']>;
+  object: StorageObject;
+  requestId: Scalars['String']['output'];
+  versionId?: Maybe<Scalars['String']['output']>;
+};
+
+/** Reads. A missing object is null; other failures are errors with `extensions.code`. */
+export type Query = {
+  __typename?: 'Query';
+  /** A bucket by name. Costs no request; a missing bucket surfaces as NOT_FOUND on `objects`. */
+  bucket?: Maybe<Bucket>;
+  /** The buckets the credentials can see (only the allowed ones when an allowlist is configured). */
+  buckets: Array<Bucket>;
+  /** One object, or null when it does not exist. Costs one store request (HeadObject if any metadata field beyond the basic ones is selected). */
+  object?: Maybe<StorageObject>;
+  /** Objects in the order of `refs`, null for each that does not exist. Repeated refs cost one request. */
+  objects: Array<Maybe<StorageObject>>;
+};
+
+
+/** Reads. A missing object is null; other failures are errors with `extensions.code`. */
+export type QueryBucketArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** Reads. A missing object is null; other failures are errors with `extensions.code`. */
+export type QueryObjectArgs = {
+  bucket: Scalars['String']['input'];
+  key: Scalars['String']['input'];
+  versionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Reads. A missing object is null; other failures are errors with `extensions.code`. */
+export type QueryObjectsArgs = {
+  refs: Array<ObjectRefInput>;
+};
+
+export type ReplaceMetadataInput = {
+  bucket: Scalars['String']['input'];
+  /** Cache-Control. Absent: kept as it is. null: removed. */
+  cacheControl?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Disposition. Absent: kept as it is. null: removed. */
+  contentDisposition?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Encoding. Absent: kept as it is. null: removed. */
+  contentEncoding?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Language. Absent: kept as it is. null: removed. */
+  contentLanguage?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Type. Absent: kept as it is. null: removed. */
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  /** Expires, an HTTP date stored verbatim. Absent: kept as it is. null: removed. */
+  expires?: InputMaybe<Scalars['String']['input']>;
+  /** Edit only if the object still has this ETag. A metadata-only edit may keep the ETag, so an ETag alone cannot tell two concurrent metadata edits apart; the edit is additionally guarded by the Last-Modified time it read. */
+  ifMatch?: InputMaybe<Scalars['String']['input']>;
+  key: Scalars['String']['input'];
+  /** The complete new user metadata ([] removes all). */
+  metadata: Array<MetadataEntryInput>;
+};
+
+export type ReplaceMetadataResult = AccessDeniedError | BadUserInputError | IntegrityCheckFailedError | NotFoundError | PreconditionFailedError | ReplaceMetadataSuccess | UpstreamUnavailableError;
+
+/** The metadata was replaced; everything not named was carried over. */
+export type ReplaceMetadataSuccess = {
+  __typename?: 'ReplaceMetadataSuccess';
+  etag: Scalars['String']['output'];
+  object: StorageObject;
+  previousEtag: Scalars['String']['output'];
+  requestId: Scalars['String']['output'];
+  versionId?: Maybe<Scalars['String']['output']>;
+};
+
+/** OSS storage classes, spelled as OSS does. */
+export type StorageClass =
+  | 'Archive'
+  | 'ColdArchive'
+  | 'DeepColdArchive'
+  | 'IA'
+  | 'Standard';
+
+/** An object in a bucket. Fields load lazily: basic fields (size, ETag, times, CRC-64) cost one GetObjectMeta per object, any other metadata field one HeadObject per object (which also answers the basic ones); fields a listing returned cost nothing. */
+export type StorageObject = {
+  __typename?: 'StorageObject';
+  bucket: Scalars['String']['output'];
+  cacheControl?: Maybe<Scalars['String']['output']>;
+  contentDisposition?: Maybe<Scalars['String']['output']>;
+  contentEncoding?: Maybe<Scalars['String']['output']>;
+  contentLanguage?: Maybe<Scalars['String']['output']>;
+  /** Size in bytes. */
+  contentLength: Scalars['SafeInt']['output'];
+  /** Base64 MD5 of the content; only for objects uploaded in one piece. */
+  contentMd5?: Maybe<Scalars['String']['output']>;
+  contentType?: Maybe<Scalars['String']['output']>;
+  /** The bucket's CORS answer for a request from `origin` (and `method`). One HeadObject with an `Origin` header per distinct (object, origin, method). */
+  cors?: Maybe<ObjectCors>;
+  /** A presigned GET URL, valid for `expiresIn` seconds (default from configuration). Signing sends no request. */
+  downloadUrl: Scalars['String']['output'];
+  /** The ETag, with its quotes as OSS sends it (use it as `ifMatch`). */
+  etag: Scalars['String']['output'];
+  /** The lifecycle expiry, as `expiry-date="…", rule-id="…"`. */
+  expiration?: Maybe<Scalars['String']['output']>;
+  /** The `Expires` header, verbatim. */
+  expires?: Maybe<Scalars['String']['output']>;
+  /** CRC-64/XZ (ECMA-182) of the content as an unsigned decimal string. */
+  hashCrc64?: Maybe<Scalars['String']['output']>;
+  key: Scalars['String']['output'];
+  /** Only when access tracking is enabled on the bucket. */
+  lastAccessTime?: Maybe<Scalars['DateTime']['output']>;
+  lastModified: Scalars['DateTime']['output'];
+  /** User metadata (`x-oss-meta-*`), keys lowercase, sorted by key. */
+  metadata: Array<MetadataEntry>;
+  /** The value of one user metadata key (case-insensitive), or null. */
+  metadataValue?: Maybe<Scalars['String']['output']>;
+  /** Appendable objects only. */
+  nextAppendPosition?: Maybe<Scalars['SafeInt']['output']>;
+  /** Normal, Multipart, Appendable or Symlink. */
+  objectType?: Maybe<Scalars['String']['output']>;
+  processStatus?: Maybe<Scalars['String']['output']>;
+  requestCharged?: Maybe<Scalars['String']['output']>;
+  /** Restore state of an archived object, as `ongoing-request="…"[, expiry-date="…"]`. */
+  restore?: Maybe<Scalars['String']['output']>;
+  serverSideDataEncryption?: Maybe<Scalars['String']['output']>;
+  serverSideEncryption?: Maybe<Scalars['String']['output']>;
+  serverSideEncryptionKeyId?: Maybe<Scalars['String']['output']>;
+  /** Standard, IA, Archive, ColdArchive or DeepColdArchive. */
+  storageClass?: Maybe<Scalars['String']['output']>;
+  taggingCount?: Maybe<Scalars['Int']['output']>;
+  /** When a lifecycle rule last changed the storage class. */
+  transitionTime?: Maybe<Scalars['String']['output']>;
+  /** The version id (null in an unversioned bucket). */
+  versionId?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An object in a bucket. Fields load lazily: basic fields (size, ETag, times, CRC-64) cost one GetObjectMeta per object, any other metadata field one HeadObject per object (which also answers the basic ones); fields a listing returned cost nothing. */
+export type StorageObjectCorsArgs = {
+  method?: InputMaybe<Scalars['String']['input']>;
+  origin: Scalars['String']['input'];
+};
+
+
+/** An object in a bucket. Fields load lazily: basic fields (size, ETag, times, CRC-64) cost one GetObjectMeta per object, any other metadata field one HeadObject per object (which also answers the basic ones); fields a listing returned cost nothing. */
+export type StorageObjectDownloadUrlArgs = {
+  expiresIn?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An object in a bucket. Fields load lazily: basic fields (size, ETag, times, CRC-64) cost one GetObjectMeta per object, any other metadata field one HeadObject per object (which also answers the basic ones); fields a listing returned cost nothing. */
+export type StorageObjectMetadataValueArgs = {
+  key: Scalars['String']['input'];
+};
+
+/** One page of a bucket listing. Listed fields (size, ETag, lastModified, storageClass, objectType) cost no further request. */
+export type StorageObjectConnection = {
+  __typename?: 'StorageObjectConnection';
+  edges: Array<StorageObjectEdge>;
+  /** Common prefixes ("folders") under `prefix` up to `delimiter`, on this page. */
+  folders: Array<Scalars['String']['output']>;
+  nodes: Array<StorageObject>;
+  pageInfo: PageInfo;
+};
+
+export type StorageObjectEdge = {
+  __typename?: 'StorageObjectEdge';
+  cursor: Scalars['String']['output'];
+  node: StorageObject;
+};
+
+export type UpdateMetadataInput = {
+  bucket: Scalars['String']['input'];
+  /** Cache-Control. Absent: kept as it is. null: removed. */
+  cacheControl?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Disposition. Absent: kept as it is. null: removed. */
+  contentDisposition?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Encoding. Absent: kept as it is. null: removed. */
+  contentEncoding?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Language. Absent: kept as it is. null: removed. */
+  contentLanguage?: InputMaybe<Scalars['String']['input']>;
+  /** Content-Type. Absent: kept as it is. null: removed. */
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  /** Expires, an HTTP date stored verbatim. Absent: kept as it is. null: removed. */
+  expires?: InputMaybe<Scalars['String']['input']>;
+  /** Edit only if the object still has this ETag. A metadata-only edit may keep the ETag, so an ETag alone cannot tell two concurrent metadata edits apart; the edit is additionally guarded by the Last-Modified time it read. */
+  ifMatch?: InputMaybe<Scalars['String']['input']>;
+  key: Scalars['String']['input'];
+  /** Keys to remove (case-insensitive); must not also be in `set`. */
+  remove?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Keys to add or change. */
+  set?: InputMaybe<Array<MetadataEntryInput>>;
+};
+
+export type UpdateMetadataResult = AccessDeniedError | BadUserInputError | IntegrityCheckFailedError | NotFoundError | PreconditionFailedError | UpdateMetadataSuccess | UpstreamUnavailableError;
+
+/** The metadata was merged; everything not named was carried over. */
+export type UpdateMetadataSuccess = {
+  __typename?: 'UpdateMetadataSuccess';
+  etag: Scalars['String']['output'];
+  object: StorageObject;
+  previousEtag: Scalars['String']['output'];
+  requestId: Scalars['String']['output'];
+  versionId?: Maybe<Scalars['String']['output']>;
+};
+
+/** The object store could not be reached or failed; retrying later may succeed. */
+export type UpstreamUnavailableError = Error & {
+  __typename?: 'UpstreamUnavailableError';
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** The OSS request id of the failed store request. */
+  requestId?: Maybe<Scalars['String']['output']>;
+};
+
+export type BucketObjectsQueryVariables = Exact<{
+  bucket: Scalars['String']['input'];
+  prefix?: InputMaybe<Scalars['String']['input']>;
+  delimiter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BucketObjectsQuery = { __typename?: 'Query', bucket?: { __typename?: 'Bucket', name: string, objects: { __typename?: 'StorageObjectConnection', folders: Array<string>, edges: Array<{ __typename?: 'StorageObjectEdge', cursor: string, node: { __typename?: 'StorageObject', key: string, contentLength: number, etag: string, lastModified: string, storageClass?: string | null, objectType?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
+
+export type BucketsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BucketsQuery = { __typename?: 'Query', buckets: Array<{ __typename?: 'Bucket', name: string, creationDate?: string | null, region?: string | null, storageClass?: string | null }> };
+
+export type DemoBucketQueryVariables = Exact<{
+  bucket?: Scalars['String']['input'];
+  key?: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type DemoBucketQuery = { __typename?: 'Query', bucket?: { __typename?: 'Bucket', name: string, objects: { __typename?: 'StorageObjectConnection', nodes: Array<{ __typename?: 'StorageObject', key: string, contentLength: number, lastModified: string, etag: string }> } } | null, object?: { __typename?: 'StorageObject', key: string, contentType?: string | null, contentLanguage?: string | null, cacheControl?: string | null, metadata: Array<{ __typename?: 'MetadataEntry', key: string, value: string }> } | null };
+
+type ErrorFields_AccessDeniedError_Fragment = { __typename: 'AccessDeniedError', code: string, message: string };
+
+type ErrorFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError', code: string, message: string };
+
+type ErrorFields_BadUserInputError_Fragment = { __typename: 'BadUserInputError', field: string, rule: string, value: string, code: string, message: string };
+
+type ErrorFields_IntegrityCheckFailedError_Fragment = { __typename: 'IntegrityCheckFailedError', code: string, message: string };
+
+type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: string, message: string };
+
+type ErrorFields_PreconditionFailedError_Fragment = { __typename: 'PreconditionFailedError', code: string, message: string };
+
+type ErrorFields_UpstreamUnavailableError_Fragment = { __typename: 'UpstreamUnavailableError', code: string, message: string };
+
+export type ErrorFieldsFragment =
+  | ErrorFields_AccessDeniedError_Fragment
+  | ErrorFields_AlreadyExistsError_Fragment
+  | ErrorFields_BadUserInputError_Fragment
+  | ErrorFields_IntegrityCheckFailedError_Fragment
+  | ErrorFields_NotFoundError_Fragment
+  | ErrorFields_PreconditionFailedError_Fragment
+  | ErrorFields_UpstreamUnavailableError_Fragment
+;
+
+export type PutObjectMutationVariables = Exact<{
+  input: PutObjectInput;
+}>;
+
+
+export type PutObjectMutation = { __typename?: 'Mutation', putObject:
+    | { __typename: 'AccessDeniedError', code: string, message: string }
+    | { __typename: 'AlreadyExistsError', code: string, message: string }
+    | { __typename: 'BadUserInputError', field: string, rule: string, value: string, code: string, message: string }
+    | { __typename: 'IntegrityCheckFailedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename?: 'PutObjectSuccess', requestId: string, etag: string, hashCrc64?: string | null, versionId?: string | null, contentMd5?: string | null, object: { __typename?: 'StorageObject', key: string, contentLength: number, contentType?: string | null } }
+    | { __typename: 'UpstreamUnavailableError', code: string, message: string }
+   };
+
+export type ReplaceMetadataMutationVariables = Exact<{
+  input: ReplaceMetadataInput;
+}>;
+
+
+export type ReplaceMetadataMutation = { __typename?: 'Mutation', replaceMetadata:
+    | { __typename: 'AccessDeniedError', code: string, message: string }
+    | { __typename: 'BadUserInputError', field: string, rule: string, value: string, code: string, message: string }
+    | { __typename: 'IntegrityCheckFailedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'PreconditionFailedError', code: string, message: string }
+    | { __typename?: 'ReplaceMetadataSuccess', requestId: string, etag: string, previousEtag: string, object: { __typename?: 'StorageObject', metadata: Array<{ __typename?: 'MetadataEntry', key: string, value: string }> } }
+    | { __typename: 'UpstreamUnavailableError', code: string, message: string }
+   };
+
+export type UpdateMetadataMutationVariables = Exact<{
+  input: UpdateMetadataInput;
+}>;
+
+
+export type UpdateMetadataMutation = { __typename?: 'Mutation', updateMetadata:
+    | { __typename: 'AccessDeniedError', code: string, message: string }
+    | { __typename: 'BadUserInputError', field: string, rule: string, value: string, code: string, message: string }
+    | { __typename: 'IntegrityCheckFailedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'PreconditionFailedError', code: string, message: string }
+    | { __typename?: 'UpdateMetadataSuccess', requestId: string, etag: string, previousEtag: string, object: { __typename?: 'StorageObject', metadata: Array<{ __typename?: 'MetadataEntry', key: string, value: string }> } }
+    | { __typename: 'UpstreamUnavailableError', code: string, message: string }
+   };
+
+export type CopyObjectMutationVariables = Exact<{
+  input: CopyObjectInput;
+}>;
+
+
+export type CopyObjectMutation = { __typename?: 'Mutation', copyObject:
+    | { __typename: 'AccessDeniedError', code: string, message: string }
+    | { __typename: 'AlreadyExistsError', code: string, message: string }
+    | { __typename: 'BadUserInputError', field: string, rule: string, value: string, code: string, message: string }
+    | { __typename?: 'CopyObjectSuccess', requestId: string, etag: string, hashCrc64?: string | null, versionId?: string | null, sourceVersionId?: string | null, method: string, sourceDeleted: boolean, object: { __typename?: 'StorageObject', bucket: string, key: string } }
+    | { __typename: 'IntegrityCheckFailedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'PreconditionFailedError', code: string, message: string }
+    | { __typename: 'UpstreamUnavailableError', code: string, message: string }
+   };
+
+export type CreateUploadMutationVariables = Exact<{
+  input: CreateUploadInput;
+}>;
+
+
+export type CreateUploadMutation = { __typename?: 'Mutation', createUpload:
+    | { __typename: 'AccessDeniedError', code: string, message: string }
+    | { __typename: 'BadUserInputError', field: string, rule: string, value: string, code: string, message: string }
+    | { __typename?: 'CreateUploadSuccess', url: string, method: string, expiresAt: string, headers: Array<{ __typename?: 'HttpHeader', name: string, value: string }> }
+   };
+
+export type ObjectDetailsQueryVariables = Exact<{
+  bucket: Scalars['String']['input'];
+  key: Scalars['String']['input'];
+  versionId?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ObjectDetailsQuery = { __typename?: 'Query', object?: { __typename?: 'StorageObject', bucket: string, key: string, versionId?: string | null, contentLength: number, etag: string, lastModified: string, hashCrc64?: string | null, contentType?: string | null, cacheControl?: string | null, contentDisposition?: string | null, contentEncoding?: string | null, contentLanguage?: string | null, expires?: string | null, storageClass?: string | null, objectType?: string | null, metadata: Array<{ __typename?: 'MetadataEntry', key: string, value: string }> } | null };
+
+export type ObjectsBasicQueryVariables = Exact<{
+  refs: Array<ObjectRefInput> | ObjectRefInput;
+}>;
+
+
+export type ObjectsBasicQuery = { __typename?: 'Query', objects: Array<{ __typename?: 'StorageObject', bucket: string, key: string, contentLength: number, etag: string, lastModified: string, hashCrc64?: string | null } | null> };
+
+export const ErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BadUserInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<ErrorFieldsFragment, unknown>;
+export const BucketObjectsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BucketObjects"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"bucket"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prefix"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"delimiter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bucket"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bucket"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"objects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"prefix"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prefix"}}},{"kind":"Argument","name":{"kind":"Name","value":"delimiter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"delimiter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"folders"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"contentLength"}},{"kind":"Field","name":{"kind":"Name","value":"etag"}},{"kind":"Field","name":{"kind":"Name","value":"lastModified"}},{"kind":"Field","name":{"kind":"Name","value":"storageClass"}},{"kind":"Field","name":{"kind":"Name","value":"objectType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<BucketObjectsQuery, BucketObjectsQueryVariables>;
+export const BucketsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Buckets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"buckets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"creationDate"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"storageClass"}}]}}]}}]} as unknown as DocumentNode<BucketsQuery, BucketsQueryVariables>;
+export const DemoBucketDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DemoBucket"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"bucket"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},"defaultValue":{"kind":"StringValue","value":"demo","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},"defaultValue":{"kind":"StringValue","value":"docs/readme.md","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bucket"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bucket"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"objects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"contentLength"}},{"kind":"Field","name":{"kind":"Name","value":"lastModified"}},{"kind":"Field","name":{"kind":"Name","value":"etag"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"object"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"bucket"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bucket"}}},{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"contentLanguage"}},{"kind":"Field","name":{"kind":"Name","value":"cacheControl"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<DemoBucketQuery, DemoBucketQueryVariables>;
+export const PutObjectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PutObject"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PutObjectInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"putObject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PutObjectSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"etag"}},{"kind":"Field","name":{"kind":"Name","value":"hashCrc64"}},{"kind":"Field","name":{"kind":"Name","value":"versionId"}},{"kind":"Field","name":{"kind":"Name","value":"contentMd5"}},{"kind":"Field","name":{"kind":"Name","value":"object"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"contentLength"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BadUserInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<PutObjectMutation, PutObjectMutationVariables>;
+export const ReplaceMetadataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplaceMetadata"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReplaceMetadataInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replaceMetadata"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReplaceMetadataSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"etag"}},{"kind":"Field","name":{"kind":"Name","value":"previousEtag"}},{"kind":"Field","name":{"kind":"Name","value":"object"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BadUserInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<ReplaceMetadataMutation, ReplaceMetadataMutationVariables>;
+export const UpdateMetadataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateMetadata"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateMetadataInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMetadata"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateMetadataSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"etag"}},{"kind":"Field","name":{"kind":"Name","value":"previousEtag"}},{"kind":"Field","name":{"kind":"Name","value":"object"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BadUserInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<UpdateMetadataMutation, UpdateMetadataMutationVariables>;
+export const CopyObjectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CopyObject"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CopyObjectInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"copyObject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CopyObjectSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"etag"}},{"kind":"Field","name":{"kind":"Name","value":"hashCrc64"}},{"kind":"Field","name":{"kind":"Name","value":"versionId"}},{"kind":"Field","name":{"kind":"Name","value":"sourceVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"sourceDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"object"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bucket"}},{"kind":"Field","name":{"kind":"Name","value":"key"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BadUserInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<CopyObjectMutation, CopyObjectMutationVariables>;
+export const CreateUploadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUpload"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUploadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUpload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUploadSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"headers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BadUserInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<CreateUploadMutation, CreateUploadMutationVariables>;
+export const ObjectDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ObjectDetails"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"bucket"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"versionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"object"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"bucket"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bucket"}}},{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}},{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"versionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bucket"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"versionId"}},{"kind":"Field","name":{"kind":"Name","value":"contentLength"}},{"kind":"Field","name":{"kind":"Name","value":"etag"}},{"kind":"Field","name":{"kind":"Name","value":"lastModified"}},{"kind":"Field","name":{"kind":"Name","value":"hashCrc64"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"cacheControl"}},{"kind":"Field","name":{"kind":"Name","value":"contentDisposition"}},{"kind":"Field","name":{"kind":"Name","value":"contentEncoding"}},{"kind":"Field","name":{"kind":"Name","value":"contentLanguage"}},{"kind":"Field","name":{"kind":"Name","value":"expires"}},{"kind":"Field","name":{"kind":"Name","value":"storageClass"}},{"kind":"Field","name":{"kind":"Name","value":"objectType"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<ObjectDetailsQuery, ObjectDetailsQueryVariables>;
+export const ObjectsBasicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ObjectsBasic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refs"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ObjectRefInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"objects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refs"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refs"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bucket"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"contentLength"}},{"kind":"Field","name":{"kind":"Name","value":"etag"}},{"kind":"Field","name":{"kind":"Name","value":"lastModified"}},{"kind":"Field","name":{"kind":"Name","value":"hashCrc64"}}]}}]}}]} as unknown as DocumentNode<ObjectsBasicQuery, ObjectsBasicQueryVariables>;

@@ -1,0 +1,191 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acquireBrowser, collectPageErrors, saveScreenshot, watchLoopback } from '../helpers/browser.js';
+import type { NetworkGuard } from '../helpers/browser.js';
+import { startCrossOriginPage } from './support/cross-origin-page.js';
+import { startOssgraphStack } from './support/ossgraph-stack.js';
+import type { OssgraphStack } from './support/ossgraph-stack.js';
+import type { PageServer } from './support/page-server.js';
+
+const gate = await acquireBrowser();
+
+const BUCKET = 'uploads';
+
+/** What the page's `attempt()` wrapper returns. */
+type Attempt<T> = { ok: true; value: T } | { ok: false; error: string };
+
+interface GraphQLAnswer {
+  status: number;
+  body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string }> };
+}
+
+interface PageApi {
+  origin: string;
+  graphql(endpoint: string, query: string, variables?: Record<string, unknown>): Promise<Attempt<GraphQLAnswer>>;
+  uploadDirect(endpoint: string, input: Record<string, unknown>, text: string): Promise<Attempt<{
+    upload: { __typename: string; url?: string; method?: string; headers?: Array<{ name: string; value: string }> };
+    put: { status: number; etag: string | null; crc64: string | null } | null;
+  }>>;
+  putTo(url: string, headers: Record<string, string>, text: string): Promise<Attempt<{ status: number }>>;
+  multipartPut(endpoint: string, options: { bucket: string; key: string; text: string; csrfHeader: boolean }): Promise<Attempt<{ status: number; body: string }>>;
+}
+
+const OBJECT_QUERY = `query Uploaded($bucket: String!, $key: String!) {
+  object(bucket: $bucket, key: $key) { key contentLength contentType etag origin: metadataValue(key: "origin") metadata { key value } }
+}`;
+
+describe.skipIf(gate.browser === undefined)('a frontend on another origin', () => {
+  let allowed: PageServer;
+  let refused: PageServer;
+  let stack: OssgraphStack;
+  let endpoint: string;
+
+  beforeAll(async () => {
+    allowed = await startCrossOriginPage();
+    refused = await startCrossOriginPage();
+    stack = await startOssgraphStack({ buckets: [BUCKET], apiCorsOrigins: [allowed.origin], storeCorsOrigins: [allowed.origin] });
+    endpoint = `${stack.origin}/graphql`;
+  });
+
+  afterAll(async () => {
+    await gate.browser?.close();
+    await stack?.close();
+    await allowed?.close();
+    await refused?.close();
+  });
+
+  /** Opens `server`'s page in a fresh context; returns the page, its network log and its errors. */
+  async function openPage(server: PageServer): Promise<{ page: Page; guard: NetworkGuard; errors: string[] }> {
+    const context = await gate.browser!.newContext();
+    const page = await context.newPage();
+    // Why watch, not block: a Playwright route would answer CORS preflights itself.
+    const guard = watchLoopback(context);
+    const errors = collectPageErrors(page);
+    await page.goto(server.url('/'));
+    await page.waitForFunction(() => 'ossgraphPage' in window);
+    return { page, guard, errors };
+  }
+
+  function call<T>(page: Page, fn: (api: PageApi, args: unknown[]) => Promise<T>, ...args: unknown[]): Promise<T> {
+    return page.evaluate(
+      ({ source, args: list }) => {
+        // Why a source string: the function runs inside the page, where `window.ossgraphPage` lives.
+        const run = new Function('api', 'args', `return (${source})(api, args);`) as (api: unknown, args: unknown[]) => Promise<T>;
+        return run((window as unknown as { ossgraphPage: unknown }).ossgraphPage, list);
+      },
+      { source: fn.toString(), args },
+    );
+  }
+
+  it('queries the API with CORS, uploads through a presigned URL to local-oss, and reads the metadata back', async () => {
+    const { page, guard, errors } = await openPage(allowed);
+    expect(await page.evaluate(() => location.origin)).toBe(allowed.origin);
+    expect(allowed.origin).not.toBe(stack.origin);
+
+    const hello = await call(page, (api, [url]) => api.graphql(url as string, '{ __typename }'), endpoint);
+    expect(hello).toEqual({ ok: true, value: { status: 200, body: { data: { __typename: 'Query' } } } });
+
+    stack.store.stats.reset();
+    const text = 'hello from another origin\n';
+    const input = {
+      bucket: BUCKET,
+      key: 'from-browser/hello.txt',
+      contentType: 'text/plain; charset=utf-8',
+      metadata: [{ key: 'origin', value: 'browser' }],
+    };
+    const upload = await call(page, (api, [url, i, t]) => api.uploadDirect(url as string, i as Record<string, unknown>, t as string), endpoint, input, text);
+    if (!upload.ok) throw new Error(`upload failed in the page: ${upload.error}`);
+    expect(upload.value.upload.__typename).toBe('CreateUploadSuccess');
+    expect(upload.value.upload.url?.startsWith(`${stack.store.url}/`)).toBe(true);
+    expect(upload.value.upload.headers).toEqual(expect.arrayContaining([{ name: 'x-oss-meta-origin', value: 'browser' }]));
+    expect(upload.value.put?.status).toBe(200);
+    expect(upload.value.put?.etag).toMatch(/^"[0-9A-F]{32}"$/);
+    // The browser's own preflight reached local-oss, then the PUT itself.
+    expect(stack.store.stats.count('Options')).toBeGreaterThanOrEqual(1);
+    expect(stack.store.stats.count('PutObject')).toBe(1);
+
+    const readBack = await call(page, (api, [url, q, v]) => api.graphql(url as string, q as string, v as Record<string, unknown>), endpoint, OBJECT_QUERY, {
+      bucket: BUCKET,
+      key: input.key,
+    });
+    expect(readBack).toEqual({
+      ok: true,
+      value: {
+        status: 200,
+        body: {
+          data: {
+            object: {
+              key: input.key,
+              contentLength: Buffer.byteLength(text),
+              contentType: 'text/plain; charset=utf-8',
+              etag: upload.value.put?.etag,
+              origin: 'browser',
+              metadata: [{ key: 'origin', value: 'browser' }],
+            },
+          },
+        },
+      },
+    });
+    await saveScreenshot(page, 'cross-origin.png');
+    expect(guard.blocked).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a multipart upload needs the CSRF header; with it the browser may send it cross-origin', async () => {
+    const { page } = await openPage(allowed);
+    const without = await call(page, (api, [url, o]) => api.multipartPut(url as string, o as never), endpoint, {
+      bucket: BUCKET,
+      key: 'from-browser/no-csrf.txt',
+      text: 'x',
+      csrfHeader: false,
+    });
+    // Refused before any resolver ran; the 403 carries CORS headers, so the page can read it.
+    expect(without).toEqual({ ok: true, value: { status: 403, body: expect.stringContaining('Required CSRF header') } });
+    const missing = await stack.app.api.headObject({ bucket: BUCKET, key: 'from-browser/no-csrf.txt' }).then(
+      () => 'exists',
+      () => 'absent',
+    );
+    expect(missing).toBe('absent');
+
+    const withHeader = await call(page, (api, [url, o]) => api.multipartPut(url as string, o as never), endpoint, {
+      bucket: BUCKET,
+      key: 'from-browser/with-csrf.txt',
+      text: 'multipart body',
+      csrfHeader: true,
+    });
+    expect(withHeader.ok).toBe(true);
+    if (withHeader.ok) {
+      expect(withHeader.value.status).toBe(200);
+      expect(withHeader.value.body).toContain('PutObjectSuccess');
+    }
+    const head = await stack.app.api.headObject({ bucket: BUCKET, key: 'from-browser/with-csrf.txt' });
+    expect(head.contentLength).toBe(Buffer.byteLength('multipart body'));
+    await page.context().close();
+  });
+
+  it('a page on an origin that is not allowed is refused by the browser, by the API and by local-oss', async () => {
+    const { page } = await openPage(refused);
+    stack.store.stats.reset();
+    const api = await call(page, (a, [url]) => a.graphql(url as string, '{ __typename }'), endpoint);
+    expect(api.ok).toBe(false);
+    if (!api.ok) expect(api.error).toMatch(/TypeError: Failed to fetch/);
+
+    // A presigned URL obtained elsewhere still cannot be used from this origin: the preflight fails.
+    const presigned = await stack.app.fetch(`${stack.origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($i: CreateUploadInput!) { createUpload(input: $i) { ... on CreateUploadSuccess { url headers { name value } } } }',
+        variables: { i: { bucket: BUCKET, key: 'from-browser/refused.txt', contentType: 'text/plain' } },
+      }),
+    });
+    const { data } = (await presigned.json()) as { data: { createUpload: { url: string; headers: Array<{ name: string; value: string }> } } };
+    const headers = Object.fromEntries(data.createUpload.headers.map((h) => [h.name, h.value]));
+    const put = await call(page, (a, [url, h]) => a.putTo(url as string, h as Record<string, string>, 'nope'), data.createUpload.url, headers);
+    expect(put.ok).toBe(false);
+    expect(stack.store.stats.count('Options')).toBeGreaterThanOrEqual(1);
+    expect(stack.store.stats.count('PutObject')).toBe(0);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOssgraphClient } from '../../examples/frontend/client.js';
+import { editMetadata, listFolder, OssgraphRequestError, showObject, uploadFile } from '../../examples/frontend/storage-browser.js';
+import { DEMO_BUCKET, seedDemoBucket } from '../../src/dev/seed-demo.js';
+import { startOssgraphStack } from './support/ossgraph-stack.js';
+import type { OssgraphStack } from './support/ossgraph-stack.js';
+
+// The example module over real HTTP (urql's fetchExchange → node:http → local-oss), in Node: the
+// browser-specific part (CORS) is covered by cross-origin.test.ts.
+describe('examples/frontend with urql against a running ossgraph', () => {
+  let stack: OssgraphStack;
+
+  beforeAll(async () => {
+    stack = await startOssgraphStack({ buckets: [] });
+    await seedDemoBucket(stack.app.api);
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const client = () => createOssgraphClient({ url: `${stack.origin}/graphql` });
+
+  it('lists a folder: sub-folders and objects, with no store request per listed object', async () => {
+    stack.store.stats.reset();
+    const top = await listFolder(client(), DEMO_BUCKET, '');
+    expect(top.folders).toEqual(['docs/', 'images/', 'reports/']);
+    expect(top.objects).toEqual([]);
+    const docs = await listFolder(client(), DEMO_BUCKET, 'docs/');
+    expect(docs.folders).toEqual(['docs/guide/']);
+    expect(docs.objects.map((object) => object.key)).toEqual(['docs/readme.md']);
+    expect(docs.objects[0]?.etag).toMatch(/^"[0-9A-F]{32}"$/);
+    expect(stack.store.stats.snapshot()).toEqual({ ListObjectsV2: 2 });
+    await expect(listFolder(client(), 'no-such-bucket', '')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('shows an object, edits its metadata without losing the rest, and refuses a stale ETag', async () => {
+    const before = await showObject(client(), DEMO_BUCKET, 'images/logo.svg');
+    expect(before?.contentType).toBe('image/svg+xml');
+    expect(before?.metadata).toEqual([
+      { key: 'height', value: '64' },
+      { key: 'width', value: '64' },
+    ]);
+    const edit = await editMetadata(client(), {
+      bucket: DEMO_BUCKET,
+      key: 'images/logo.svg',
+      set: [{ key: 'Alt', value: 'the ossgraph logo' }],
+      remove: ['height'],
+      ifMatch: before?.etag ?? null,
+    });
+    expect(edit.object.metadata).toEqual([
+      { key: 'alt', value: 'the ossgraph logo' },
+      { key: 'width', value: '64' },
+    ]);
+    const after = await showObject(client(), DEMO_BUCKET, 'images/logo.svg');
+    expect(after?.contentType).toBe('image/svg+xml');
+    expect(after?.cacheControl).toBe('public, max-age=86400');
+
+    const stale = editMetadata(client(), { bucket: DEMO_BUCKET, key: 'images/logo.svg', set: [{ key: 'x', value: 'y' }], ifMatch: '"0123456789ABCDEF0123456789ABCDEF"' });
+    await expect(stale).rejects.toBeInstanceOf(OssgraphRequestError);
+    await expect(stale).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    expect(await showObject(client(), DEMO_BUCKET, 'no/such.txt')).toBeNull();
+  });
+
+  it('uploads a file with createUpload and a direct PUT, then reads its metadata back', async () => {
+    const outcome = await uploadFile(
+      client(),
+      { bucket: DEMO_BUCKET, key: 'uploads/notes.txt', contentType: 'text/plain; charset=utf-8', metadata: [{ key: 'from', value: 'example' }] },
+      new Blob(['notes from the example module\n']),
+    );
+    expect(outcome.etag).toMatch(/^"[0-9A-F]{32}"$/);
+    expect(outcome.object).toMatchObject({
+      key: 'uploads/notes.txt',
+      contentLength: Buffer.byteLength('notes from the example module\n'),
+      contentType: 'text/plain; charset=utf-8',
+      etag: outcome.etag,
+      metadata: [{ key: 'from', value: 'example' }],
+    });
+  });
+});
