@@ -19,6 +19,8 @@ export const GENERATED = {
 
 const config: CodegenConfig = {
   schema: printSchema(buildPublicSchema()),
+  // Why: NodeNext resolution needs `.js` on the generated relative imports.
+  emitLegacyCommonJSImports: false,
   documents: ['schema/operations/*.graphql'],
   ignoreNoDocuments: true,
   generates: {

@@ -77,3 +77,16 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: nu
   const value = await fn();
   return { value, ms: elapsedMs(start) };
 }
+
+/**
+ * Runs `baseline` and `subject` back to back — baseline first in even rounds, subject first in
+ * odd ones, so neither side always meets warmer caches — and returns both results.
+ */
+export async function pairedRun<A, B>(round: number, baseline: () => Promise<A>, subject: () => Promise<B>): Promise<[A, B]> {
+  if (round % 2 === 0) {
+    const a = await baseline();
+    return [a, await subject()];
+  }
+  const b = await subject();
+  return [await baseline(), b];
+}

@@ -14,7 +14,7 @@ import type { ResultRow } from '../lib/result.js';
 import type { BenchContext, Scenario } from '../lib/scenario.js';
 import { makeRefs, seedObjects } from '../lib/seed.js';
 import { startOssgraph } from '../lib/servers.js';
-import { runRounds, timed } from '../lib/stats.js';
+import { pairedRun, runRounds, timed } from '../lib/stats.js';
 
 const TITLE = '2 latency';
 const BUCKET = 'bench';
@@ -38,10 +38,13 @@ async function measureAt(context: BenchContext, latencyMs: number): Promise<Resu
     client = createGraphqlHttpClient(api.url, 1);
     const query = objectsQuery('full');
     const variables = { refs: refs.map((r) => ({ bucket: r.bucket, key: r.key })) };
-    const result = await runRounds(plan, async () => {
-      const direct = await timed(() => mapConcurrent(refs, STORE_CONCURRENCY_PER_REQUEST, (ref) => raw.head(ref)));
+    const result = await runRounds(plan, async (round) => {
+      const [direct, graph] = await pairedRun(
+        round,
+        () => timed(() => mapConcurrent(refs, STORE_CONCURRENCY_PER_REQUEST, (ref) => raw.head(ref))),
+        () => timed(() => (client as GraphqlHttpClient).post(query, variables)),
+      );
       if (direct.value.some((status) => status !== 200)) throw new Error('raw HEAD failed');
-      const graph = await timed(() => (client as GraphqlHttpClient).post(query, variables));
       const objects = assertNoErrors(graph.value, 'latency query')['objects'] as unknown[];
       if (objects.length !== OBJECTS || objects.includes(null)) throw new Error('latency query: missing objects');
       return { raw: direct.ms, ours: graph.ms, ratio: graph.ms / direct.ms };

@@ -73,9 +73,22 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
           });
     const bad: string[] = [];
     const result = await runRounds(plan, async (round, warmup) => {
-      const rawRun = await closedLoop(THROUGHPUT_CONNECTIONS, (warmup ? 1 : seconds) * 1000, () => raw.head(REF));
-      const handRun = await load(hand.server, warmup);
-      const oursRun = await load(ours.server, warmup);
+      let rawRun: { perSecond: number; errors: number } = { perSecond: Number.NaN, errors: 0 };
+      let handRun: LoadResult | undefined;
+      let oursRun: LoadResult | undefined;
+      const steps = [
+        async () => {
+          rawRun = await closedLoop(THROUGHPUT_CONNECTIONS, (warmup ? 1 : seconds) * 1000, () => raw.head(REF));
+        },
+        async () => {
+          handRun = await load(hand.server, warmup);
+        },
+        async () => {
+          oursRun = await load(ours.server, warmup);
+        },
+      ];
+      // Rotate the order each round so no target always runs right after another one's load.
+      for (let i = 0; i < steps.length; i++) await steps[(i + round) % steps.length]?.();
       for (const [name, r] of [['raw', rawRun], ['hand-written', handRun], ['ossgraph', oursRun]] as const) {
         if (r !== undefined && r.errors + ('non2xx' in r ? r.non2xx : 0) > 0) bad.push(`${name} round ${round}: ${JSON.stringify(r)}`);
       }

@@ -4,7 +4,7 @@
  * OSS `requestId` when there is one). They extend `GraphQLError` so that Yoga's masking lets
  * them through while masking everything else.
  */
-import { GraphQLError } from './graphql-runtime.js';
+import { GraphQLError } from 'graphql';
 
 /** Every code an {@link ApiError} may carry. */
 export const API_ERROR_CODES = {

@@ -7,7 +7,7 @@
  * cost at most N store requests, GetObjectMeta unless a selected field needs HeadObject.
  */
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { isObjectType } from './graphql-runtime.js';
+import { isObjectType } from 'graphql';
 import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';

@@ -5,7 +5,7 @@
  * selection needs HeadObject anywhere, asking GetObjectMeta first would cost a second request
  * per object; looking ahead lets the existence check be the request that answers the fields.
  */
-import { GraphQLIncludeDirective, GraphQLSkipDirective, getDirectiveValues, getNamedType, isObjectType } from './graphql-runtime.js';
+import { GraphQLIncludeDirective, GraphQLSkipDirective, getDirectiveValues, getNamedType, isObjectType } from 'graphql';
 import type { FieldNode, FragmentSpreadNode, GraphQLObjectType, GraphQLResolveInfo, InlineFragmentNode, SelectionSetNode } from 'graphql';
 import type { MetadataLevel } from '../loaders/object-metadata.js';
 

@@ -1,5 +1,5 @@
 /** The custom scalars: `DateTime`, `SafeInt`, `File`. */
-import { GraphQLError, Kind } from './graphql-runtime.js';
+import { GraphQLError, Kind } from 'graphql';
 import { builder } from './builder.js';
 
 /** `DateTime`: an ISO 8601 timestamp in UTC (`2024-05-01T12:00:00.000Z`). */

@@ -1,5 +1,5 @@
 import { maskError } from 'graphql-yoga';
-import { locatedError } from 'graphql/index.js';
+import { locatedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { AccessDeniedError, BadUserInputError, NotFoundError } from '../../../src/graphql/errors.js';
 import { translateError } from '../../../src/graphql/translate-error.js';

@@ -1,6 +1,5 @@
 /** Executes an operation against the public schema with a context over a fake API. */
-// Why 'graphql/index.js': the same graphql-js copy Pothos builds the schema with (see src/graphql/graphql-runtime.ts).
-import { graphql } from 'graphql/index.js';
+import { graphql } from 'graphql';
 import type { ExecutionResult } from 'graphql';
 import { createGraphQLContext } from '../../../src/graphql/context.js';
 import type { GraphQLContext } from '../../../src/graphql/context.js';

@@ -1,5 +1,5 @@
 import { readFile, readdir } from 'node:fs/promises';
-import { parse, validate } from 'graphql/index.js';
+import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildPublicSchema } from '../../../src/graphql/schema.js';
 

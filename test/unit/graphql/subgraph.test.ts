@@ -1,4 +1,4 @@
-import { graphql } from 'graphql/index.js';
+import { graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createGraphQLContext } from '../../../src/graphql/context.js';
 import { buildPublicSchema, buildSubgraphSchema } from '../../../src/graphql/schema.js';
