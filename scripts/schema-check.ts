@@ -8,6 +8,10 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
 import config, { GENERATED } from '../codegen.js';
+import { printSubgraphSdl } from '../src/graphql/federation.js';
+
+/** The federation SDL; not a codegen output (graphql-js printing would drop `@key`). */
+const SUBGRAPH_SDL = 'schema/subgraph.graphql';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -47,6 +51,10 @@ async function findDrift(): Promise<string[]> {
   for (const path of await listFiles(GENERATED.documents)) {
     if (!expected.has(path)) problems.push(`extra:   ${path} (no longer generated)`);
   }
+  const subgraph = await readIfExists(join(root, SUBGRAPH_SDL));
+  const fix = `(run \`npx tsx scripts/subgraph-print.ts > ${SUBGRAPH_SDL}\`)`;
+  if (subgraph === undefined) problems.push(`missing: ${SUBGRAPH_SDL} ${fix}`);
+  else if (subgraph !== printSubgraphSdl()) problems.push(`stale:   ${SUBGRAPH_SDL} ${fix}`);
   return problems;
 }
 
@@ -59,4 +67,4 @@ if (problems.length > 0) {
   );
   process.exit(1);
 }
-console.log(`schema:check ok: ${GENERATED.schema} and ${GENERATED.documents} are up to date.`);
+console.log(`schema:check ok: ${GENERATED.schema}, ${SUBGRAPH_SDL} and ${GENERATED.documents} are up to date.`);

@@ -1,3 +1,75 @@
-import type { Scenario } from '../lib/scenario.js';
-/** Scenario 5 (stub). */
-export const startupScenario: Scenario = { id: 'startup', title: '5 startup', estimateSeconds: 1, run: async () => [] };
+/**
+ * Scenario 5: time from process start to ready (the "listening" line) and idle RSS, of the API
+ * process against the hand-written baseline started the same way (`node --import tsx`, against
+ * the same local-oss). Fresh processes every round.
+ */
+import { startLocalOssProcess } from '../lib/local-oss-process.js';
+import { readProcMemory } from '../lib/proc-memory.js';
+import type { ResultRow } from '../lib/result.js';
+import type { BenchContext, Scenario } from '../lib/scenario.js';
+import type { ChildServer } from '../lib/child-server.js';
+import { startHandwritten, startOssgraph } from '../lib/servers.js';
+import { pairedRun, runRounds } from '../lib/stats.js';
+
+const TITLE = '5 start-up';
+/** How long a process sits idle before its RSS is read. */
+const IDLE_MS = 1000;
+
+async function measure(start: () => Promise<ChildServer>): Promise<{ readyMs: number; idleMiB: number }> {
+  const server = await start();
+  try {
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    return { readyMs: server.readyMs, idleMiB: (await readProcMemory(server.pid)).rssMiB };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function run(context: BenchContext): Promise<ResultRow[]> {
+  const plan = context.quick ? { warmup: 1, rounds: 1 } : { warmup: 1, rounds: 4 };
+  const store = await startLocalOssProcess(context.root, { buckets: ['bench'] });
+  try {
+    const result = await runRounds(plan, async (round) => {
+      const [hand, ours] = await pairedRun(
+        round,
+        () => measure(() => startHandwritten(context.root, store)),
+        () => measure(() => startOssgraph(context.root, store)),
+      );
+      return {
+        oursReady: ours.readyMs,
+        handReady: hand.readyMs,
+        readyRatio: ours.readyMs / hand.readyMs,
+        oursIdle: ours.idleMiB,
+        handIdle: hand.idleMiB,
+        idleRatio: ours.idleMiB / hand.idleMiB,
+      };
+    });
+    const label = 'hand-written yoga + ali-oss';
+    return [
+      {
+        scenario: TITLE,
+        case: 'process start → listening (node --import tsx)',
+        subject: { summary: result.oursReady, unit: 'ms' },
+        baseline: { summary: result.handReady, unit: 'ms', label },
+        ratio: result.readyRatio,
+      },
+      {
+        scenario: TITLE,
+        case: `idle RSS ${IDLE_MS / 1000} s after ready`,
+        subject: { summary: result.oursIdle, unit: 'MiB' },
+        baseline: { summary: result.handIdle, unit: 'MiB', label },
+        ratio: result.idleRatio,
+      },
+    ];
+  } finally {
+    await store.stop();
+  }
+}
+
+/** Scenario 5. */
+export const startupScenario: Scenario = {
+  id: 'startup',
+  title: TITLE,
+  estimateSeconds: 20,
+  run,
+};

@@ -10,14 +10,14 @@ import {
   CreateUploadDocument,
   ObjectDetailsDocument,
   UpdateMetadataDocument,
-} from '../../.scratch/gen/graphql.js';
+} from '../../test/__generated__/graphql.js';
 import type {
   BucketObjectsQuery,
   CreateUploadInput,
   ObjectDetailsQuery,
   UpdateMetadataInput,
   UpdateMetadataMutation,
-} from '../../.scratch/gen/graphql.js';
+} from '../../test/__generated__/graphql.js';
 
 /** A failure the API reported: a transport/GraphQL error, or a typed mutation error (`code`). */
 export class OssgraphRequestError extends Error {

@@ -22,6 +22,7 @@ function shown(spec: OptionSpec<unknown>, raw: string | undefined): string | und
  */
 export function loadConfig(env: Environment): AppConfig {
   const problems: ConfigProblem[] = [];
+  const invalid = new Set<ConfigKey>();
   const values: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(CONFIG_SPEC) as Array<[ConfigKey, OptionSpec<unknown>]>) {
     const raw = env[spec.env]?.trim();
@@ -30,17 +31,24 @@ export function loadConfig(env: Environment): AppConfig {
       continue;
     }
     const parsed = spec.parse(raw);
-    if (parsed.ok) values[key] = parsed.value;
-    else problems.push({ variable: spec.env, rule: parsed.rule, value: shown(spec, raw) });
+    if (parsed.ok) {
+      values[key] = parsed.value;
+    } else {
+      invalid.add(key);
+      problems.push({ variable: spec.env, rule: parsed.rule, value: shown(spec, raw) });
+    }
   }
   const config = values as AppConfig;
-  if (problems.length === 0) problems.push(...crossChecks(config, env));
+  problems.push(...crossChecks(config, env, invalid));
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
 }
 
-/** Rules that relate two or more options; run only when every option parsed. */
-function crossChecks(config: AppConfig, env: Environment): ConfigProblem[] {
+/**
+ * Rules that relate two or more options. A rule is skipped when one of its options did not parse
+ * (that option is already reported, and its value here is meaningless).
+ */
+function crossChecks(config: AppConfig, env: Environment, invalid: ReadonlySet<ConfigKey>): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const raw = (key: ConfigKey): string | undefined => {
     const spec: OptionSpec<unknown> = CONFIG_SPEC[key];
@@ -49,6 +57,8 @@ function crossChecks(config: AppConfig, env: Environment): ConfigProblem[] {
   const problem = (key: ConfigKey, rule: string): void => {
     problems.push({ variable: CONFIG_SPEC[key].env, rule, value: raw(key) });
   };
+  const valid = (...keys: ConfigKey[]): boolean => keys.every((key) => !invalid.has(key));
+  if (!valid('ossRegion', 'ossEndpoint', 'ossAccessKeyId', 'ossAccessKeySecret', 'ossSessionToken')) return problems.concat(limitChecks());
   if (config.ossEndpoint !== undefined && config.ossRegion === undefined) {
     problem('ossRegion', `must be set when ${CONFIG_SPEC.ossEndpoint.env} is set (it is the signing region)`);
   }
@@ -62,7 +72,17 @@ function crossChecks(config: AppConfig, env: Environment): ConfigProblem[] {
   if (config.ossSessionToken !== undefined && (config.ossAccessKeyId === undefined || config.ossAccessKeySecret === undefined)) {
     problem('ossSessionToken', `needs ${CONFIG_SPEC.ossAccessKeyId.env} and ${CONFIG_SPEC.ossAccessKeySecret.env}`);
   }
-  if (config.defaultPageSize > config.maxPageSize) {
+  return problems.concat(limitChecks());
+
+  /** The rules between numeric limits. */
+  function limitChecks(): ConfigProblem[] {
+    const before = problems.length;
+    checkLimits();
+    return problems.splice(before);
+  }
+
+  function checkLimits(): void {
+  if (valid('defaultPageSize', 'maxPageSize') && config.defaultPageSize > config.maxPageSize) {
     problem('defaultPageSize', `must not exceed ${CONFIG_SPEC.maxPageSize.env} (${config.maxPageSize})`);
   }
   if (config.storeConcurrencyPerRequest > config.storeConcurrency) {

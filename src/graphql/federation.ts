@@ -65,16 +65,18 @@ export async function resolveStorageObjectReference(
   // Why no `await` before the load: every representation must reach the loader in the same tick
   // so the whole `_entities` call is one batch.
   const metadata = await loadExisting(context, ref, entityMetadataLevel(info));
+  // Why a copy: `_entities` writes `__typename` onto the value it gets.
   return metadata === null ? null : { ...ref };
 }
 
 let entityRegistered = false;
+let subgraphSchema: GraphQLSchema | undefined;
 
 /**
- * Declares `StorageObject` a federation entity on the shared builder (idempotent). Must run
- * before the first schema is built so that every schema built from the builder agrees.
+ * Declares `StorageObject` a federation entity on the shared builder (idempotent). Runs when this
+ * module loads, before any schema is built, so every schema built from the builder agrees.
  */
-export function registerFederationEntities(): void {
+function registerFederationEntities(): void {
   if (entityRegistered) return;
   entityRegistered = true;
   builder.asEntity(StorageObjectRef, {
@@ -98,8 +100,6 @@ export function buildSubgraphSchema(): GraphQLSchema {
   subgraphSchema ??= builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK_URL });
   return subgraphSchema;
 }
-
-let subgraphSchema: GraphQLSchema | undefined;
 
 /**
  * The subgraph SDL as a registry or `rover subgraph publish` wants it: printed with

@@ -86,6 +86,8 @@ export function createServerYoga<TContext extends object>(options: ServerYogaOpt
       },
     },
     plugins: [
+      // Why first: probes answer before the request log, so they are not logged.
+      ...(options.readiness === undefined ? [] : [useReadiness({ endpoint: options.readiness.endpoint, readiness: options.readiness.state })]),
       useRequestLog({ logger, now: options.now, ...(options.logFields === undefined ? {} : { fields: options.logFields }) }),
       useCorsAllowlist({
         origins: options.corsOrigins,
@@ -94,7 +96,6 @@ export function createServerYoga<TContext extends object>(options: ServerYogaOpt
         exposedHeaders: ['x-request-id'],
         maxAgeSeconds: 600,
       }),
-      ...(options.readiness === undefined ? [] : [useReadiness({ endpoint: options.readiness.endpoint, readiness: options.readiness.state })]),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useUploadLimit({ maxUploadBytes: options.maxUploadBytes }),
       ...(options.plugins ?? []),

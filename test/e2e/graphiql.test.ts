@@ -48,7 +48,7 @@ describe.skipIf(gate.browser === undefined)('GraphiQL in Chromium, offline', () 
     // Why `?query=`: GraphiQL opens with the query of its URL (how GraphiQL links are shared);
     // typing into the Monaco editor would fight its auto-closing brackets.
     const url = `${stack.origin}/graphql?query=${encodeURIComponent(DEMO_QUERY)}`;
-    const response = await page.goto(url, { waitUntil: 'load' });
+    const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-type']).toMatch(/text\/html/);
 

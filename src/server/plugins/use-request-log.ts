@@ -1,6 +1,7 @@
 /** One structured log line per HTTP request: what, how it ended, how long, how many store requests. */
-import type { Plugin } from 'graphql-yoga';
+import { getOperationAST } from 'graphql';
 import type { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
 
 /** A GraphQL context that can say how many store requests it made (ossgraph's does). */
@@ -11,7 +12,10 @@ interface CountsStoreRequests {
 /** What is learnt about one HTTP request while it is handled. */
 interface RequestRecord {
   readonly startedAt: number;
-  readonly operations: Array<string | null>;
+  /** `operationName` of each GraphQL request parsed from the body or query string. */
+  readonly requested: Array<string | null>;
+  /** Name of each operation executed, from its document. */
+  readonly executed: Array<string | null>;
   readonly contexts: CountsStoreRequests[];
   errorCodes: string[];
 }
@@ -30,19 +34,24 @@ export interface RequestLogOptions {
  * `durationMs`, `storeRequests` (summed over the request's operations through
  * `context.storeRequests()`), `operations` (names, `null` for anonymous), `errorCodes` (the
  * `extensions.code` of each error in the result) and `requestId` (`x-request-id`, when sent).
+ * Requests answered by plugins registered before this one (health and readiness probes) are
+ * not logged, on purpose: a probe every few seconds would drown the log.
  */
 export function useRequestLog(options: RequestLogOptions): Plugin {
   const records = new WeakMap<Request, RequestRecord>();
   return {
     onRequest({ request }) {
-      records.set(request, { startedAt: options.now(), operations: [], contexts: [], errorCodes: [] });
+      records.set(request, { startedAt: options.now(), requested: [], executed: [], contexts: [], errorCodes: [] });
     },
     onParams({ request, params }) {
-      records.get(request)?.operations.push(params.operationName ?? null);
+      records.get(request)?.requested.push(params.operationName ?? null);
     },
     onExecute({ args }) {
       const context = args.contextValue as CountsStoreRequests & { request?: Request };
-      if (context.request !== undefined) records.get(context.request)?.contexts.push(context);
+      const record = context.request === undefined ? undefined : records.get(context.request);
+      if (record === undefined) return;
+      record.contexts.push(context);
+      record.executed.push(getOperationAST(args.document, args.operationName)?.name?.value ?? null);
     },
     onResultProcess({ request, result }) {
       const record = records.get(request);
@@ -60,6 +69,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
       records.delete(request);
       const storeRequests = record.contexts.reduce((sum, context) => sum + (context.storeRequests?.() ?? 0), 0);
       const requestId = request.headers.get('x-request-id');
+      const operations = record.executed.length > 0 ? record.executed : record.requested;
       options.logger.info('request', {
         ...options.fields,
         method: request.method,
@@ -67,7 +77,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
         status: response.status,
         durationMs: Math.round((options.now() - record.startedAt) * 10) / 10,
         storeRequests,
-        ...(record.operations.length === 0 ? {} : { operations: record.operations }),
+        ...(operations.length === 0 ? {} : { operations }),
         ...(record.errorCodes.length === 0 ? {} : { errorCodes: record.errorCodes }),
         ...(requestId === null ? {} : { requestId }),
       });

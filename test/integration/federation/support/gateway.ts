@@ -116,6 +116,7 @@ export async function startInProcessGateway(subgraphs: readonly InProcessSubgrap
   const runtime = createGatewayRuntime({
     supergraph: supergraphSdl,
     logging: false,
+    // Why unmasked: a failing subgraph call should show its real message in the test output.
     maskedErrors: false,
     transports: { http: minimalHttpTransport },
     plugins: () => [useCustomFetch(route as Parameters<typeof useCustomFetch>[0])],
