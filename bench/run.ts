@@ -4,7 +4,9 @@
  *
  * Flags: `--only=id,id` (requests, latency, throughput, uploads, startup), `--quick` (fewer rounds,
  * shorter loads; for checking the harness), `--no-write` (do not touch RESULTS.md),
- * `--budget=SECONDS` (default 280).
+ * `--budget=SECONDS` (default 280), `--profile` (every ossgraph process runs with `--cpu-prof`; the
+ * profiles land in `bench/profiles/`, open them in Chrome DevTools or summarise them with
+ * `npx tsx bench/profile-summary.ts <file>`).
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,7 @@ import { skippedRow } from './lib/result.js';
 import { writeResultsFile } from './lib/results-file.js';
 import type { BenchContext, Scenario } from './lib/scenario.js';
 import { secondsLeft } from './lib/scenario.js';
+import { setOssgraphNodeFlags } from './lib/servers.js';
 import { renderTextTable } from './lib/table.js';
 import { latencyScenario } from './scenarios/latency.js';
 import { requestsScenario } from './scenarios/requests.js';
@@ -49,6 +52,11 @@ async function main(): Promise<void> {
     log: (message) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${message}\n`),
     note: (message) => notes.push(message),
   };
+  if (flag('profile') !== undefined) {
+    const dir = join(context.root, 'bench', 'profiles');
+    setOssgraphNodeFlags(['--cpu-prof', '--cpu-prof-dir', dir]);
+    context.log(`ossgraph processes write CPU profiles to ${dir}`);
+  }
   const machine = describeMachine(started);
   context.log(formatMachine(machine));
 
@@ -74,7 +82,8 @@ async function main(): Promise<void> {
   const wallSeconds = (performance.now() - t0) / 1000;
   process.stdout.write(`\n${formatMachine(machine)} · ${wallSeconds.toFixed(0)} s\n\n${renderTextTable(rows)}\n`);
   for (const n of notes) process.stdout.write(`- ${n}\n`);
-  if (flag('no-write') === undefined && only === undefined && !context.quick) {
+  const partial = only !== undefined || context.quick || flag('profile') !== undefined;
+  if (flag('no-write') === undefined && !partial) {
     const path = join(context.root, 'bench', 'RESULTS.md');
     await writeResultsFile(path, { machine, rows, wallSeconds, notes });
     context.log(`wrote ${path}`);

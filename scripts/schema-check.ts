@@ -1,7 +1,8 @@
 /**
- * `npm run schema:check`: regenerates `schema/schema.graphql` and `test/__generated__/` in memory
- * and fails when the committed files differ (stale, missing, or left over), naming each file and
- * the command that fixes it. Writes nothing.
+ * `npm run schema:check`: regenerates `schema/schema.graphql` and `test/__generated__/` (codegen,
+ * in memory) and `schema/subgraph.graphql` (the federation SDL), and fails when the committed
+ * files differ (stale, missing, or left over), naming each file and the command that fixes it.
+ * Writes nothing.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';

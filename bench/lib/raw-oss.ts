@@ -47,8 +47,18 @@ function encodeQuery(query: ReadonlyArray<readonly [string, string]>): string {
     .join('&');
 }
 
+/** Options of {@link createRawOss}. */
+export interface RawOssOptions {
+  /**
+   * Keep the connection after a HEAD (undici's `reset: false`). undici closes it by default after
+   * every HEAD, to cope with servers that wrongly send a body; OSS and local-oss do not. Default true.
+   */
+  readonly keepAliveAfterHead?: boolean;
+}
+
 /** Creates a raw client with `connections` keep-alive connections to `target.url`. */
-export function createRawOss(target: RawOssTarget, connections: number): RawOss {
+export function createRawOss(target: RawOssTarget, connections: number, options: RawOssOptions = {}): RawOss {
+  const reset = options.keepAliveAfterHead === false ? {} : { reset: false };
   const dispatcher: Dispatcher = new Agent({ connections, keepAliveTimeout: 30_000, pipelining: 1 });
   const origin = new URL(target.url);
 
@@ -73,7 +83,7 @@ export function createRawOss(target: RawOssTarget, connections: number): RawOss 
   return {
     async head(ref) {
       const req = signed('HEAD', ref, [], {});
-      const res = await request(req.url, { method: 'HEAD', headers: req.headers, dispatcher });
+      const res = await request(req.url, { method: 'HEAD', headers: req.headers, dispatcher, ...reset });
       await res.body.dump();
       return res.statusCode;
     },

@@ -44,54 +44,75 @@ export function loadConfig(env: Environment): AppConfig {
   return deepFreeze(config);
 }
 
+/** A rule relating options: which options it reads, and the broken rules it finds as `[option, rule]`. */
+interface CrossRule {
+  readonly reads: readonly ConfigKey[];
+  readonly check: (config: AppConfig) => ReadonlyArray<readonly [ConfigKey, string]>;
+}
+
+const { ossRegion, ossEndpoint, ossAccessKeyId, ossAccessKeySecret, maxPageSize, storeConcurrency, presignMaxExpiresSeconds } = CONFIG_SPEC;
+
+/** Every rule that relates options. */
+const CROSS_RULES: readonly CrossRule[] = [
+  {
+    reads: ['ossRegion', 'ossEndpoint'],
+    check: (c) =>
+      c.ossEndpoint !== undefined && c.ossRegion === undefined
+        ? [['ossRegion', `must be set when ${ossEndpoint.env} is set (it is the signing region)`]]
+        : [],
+  },
+  {
+    reads: ['ossRegion', 'ossAccessKeyId', 'ossAccessKeySecret'],
+    check: (c) => {
+      const remote = c.ossRegion !== undefined;
+      const found: Array<readonly [ConfigKey, string]> = [];
+      if (c.ossAccessKeyId === undefined && (remote || c.ossAccessKeySecret !== undefined)) {
+        found.push(['ossAccessKeyId', remote ? `must be set when ${ossRegion.env} is set` : `must be set with ${ossAccessKeySecret.env}`]);
+      }
+      if (c.ossAccessKeySecret === undefined && (remote || c.ossAccessKeyId !== undefined)) {
+        found.push(['ossAccessKeySecret', remote ? `must be set when ${ossRegion.env} is set` : `must be set with ${ossAccessKeyId.env}`]);
+      }
+      return found;
+    },
+  },
+  {
+    reads: ['ossSessionToken', 'ossAccessKeyId', 'ossAccessKeySecret'],
+    check: (c) =>
+      c.ossSessionToken !== undefined && (c.ossAccessKeyId === undefined || c.ossAccessKeySecret === undefined)
+        ? [['ossSessionToken', `needs ${ossAccessKeyId.env} and ${ossAccessKeySecret.env}`]]
+        : [],
+  },
+  {
+    reads: ['defaultPageSize', 'maxPageSize'],
+    check: (c) => (c.defaultPageSize > c.maxPageSize ? [['defaultPageSize', `must not exceed ${maxPageSize.env} (${c.maxPageSize})`]] : []),
+  },
+  {
+    reads: ['storeConcurrencyPerRequest', 'storeConcurrency'],
+    check: (c) =>
+      c.storeConcurrencyPerRequest > c.storeConcurrency
+        ? [['storeConcurrencyPerRequest', `must not exceed ${storeConcurrency.env} (${c.storeConcurrency})`]]
+        : [],
+  },
+  {
+    reads: ['presignExpiresSeconds', 'presignMaxExpiresSeconds'],
+    check: (c) =>
+      c.presignExpiresSeconds > c.presignMaxExpiresSeconds
+        ? [['presignExpiresSeconds', `must not exceed ${presignMaxExpiresSeconds.env} (${c.presignMaxExpiresSeconds})`]]
+        : [],
+  },
+];
+
 /**
- * Rules that relate two or more options. A rule is skipped when one of its options did not parse
- * (that option is already reported, and its value here is meaningless).
+ * The problems {@link CROSS_RULES} find. A rule is skipped when an option it reads did not parse:
+ * that option is already reported, and its value here is only the default.
  */
 function crossChecks(config: AppConfig, env: Environment, invalid: ReadonlySet<ConfigKey>): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  const raw = (key: ConfigKey): string | undefined => {
-    const spec: OptionSpec<unknown> = CONFIG_SPEC[key];
-    return shown(spec, env[spec.env]?.trim() || undefined);
-  };
-  const problem = (key: ConfigKey, rule: string): void => {
-    problems.push({ variable: CONFIG_SPEC[key].env, rule, value: raw(key) });
-  };
-  const valid = (...keys: ConfigKey[]): boolean => keys.every((key) => !invalid.has(key));
-  if (!valid('ossRegion', 'ossEndpoint', 'ossAccessKeyId', 'ossAccessKeySecret', 'ossSessionToken')) return problems.concat(limitChecks());
-  if (config.ossEndpoint !== undefined && config.ossRegion === undefined) {
-    problem('ossRegion', `must be set when ${CONFIG_SPEC.ossEndpoint.env} is set (it is the signing region)`);
-  }
-  const remote = config.ossRegion !== undefined;
-  if (config.ossAccessKeyId === undefined && (remote || config.ossAccessKeySecret !== undefined)) {
-    problem('ossAccessKeyId', remote ? `must be set when ${CONFIG_SPEC.ossRegion.env} is set` : `must be set with ${CONFIG_SPEC.ossAccessKeySecret.env}`);
-  }
-  if (config.ossAccessKeySecret === undefined && (remote || config.ossAccessKeyId !== undefined)) {
-    problem('ossAccessKeySecret', remote ? `must be set when ${CONFIG_SPEC.ossRegion.env} is set` : `must be set with ${CONFIG_SPEC.ossAccessKeyId.env}`);
-  }
-  if (config.ossSessionToken !== undefined && (config.ossAccessKeyId === undefined || config.ossAccessKeySecret === undefined)) {
-    problem('ossSessionToken', `needs ${CONFIG_SPEC.ossAccessKeyId.env} and ${CONFIG_SPEC.ossAccessKeySecret.env}`);
-  }
-  return problems.concat(limitChecks());
-
-  /** The rules between numeric limits. */
-  function limitChecks(): ConfigProblem[] {
-    const before = problems.length;
-    checkLimits();
-    return problems.splice(before);
-  }
-
-  function checkLimits(): void {
-  if (valid('defaultPageSize', 'maxPageSize') && config.defaultPageSize > config.maxPageSize) {
-    problem('defaultPageSize', `must not exceed ${CONFIG_SPEC.maxPageSize.env} (${config.maxPageSize})`);
-  }
-  if (config.storeConcurrencyPerRequest > config.storeConcurrency) {
-    problem('storeConcurrencyPerRequest', `must not exceed ${CONFIG_SPEC.storeConcurrency.env} (${config.storeConcurrency})`);
-  }
-  if (config.presignExpiresSeconds > config.presignMaxExpiresSeconds) {
-    problem('presignExpiresSeconds', `must not exceed ${CONFIG_SPEC.presignMaxExpiresSeconds.env} (${config.presignMaxExpiresSeconds})`);
-  }
-  return problems;
+  return CROSS_RULES.filter((rule) => rule.reads.every((key) => !invalid.has(key))).flatMap((rule) =>
+    rule.check(config).map(([key, text]): ConfigProblem => {
+      const spec: OptionSpec<unknown> = CONFIG_SPEC[key];
+      return { variable: spec.env, rule: text, value: shown(spec, env[spec.env]?.trim() || undefined) };
+    }),
+  );
 }
 
 /** Freezes `value` and every object or array inside it. */

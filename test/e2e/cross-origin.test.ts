@@ -30,6 +30,13 @@ interface PageApi {
   multipartPut(endpoint: string, options: { bucket: string; key: string; text: string; csrfHeader: boolean }): Promise<Attempt<{ status: number; body: string }>>;
 }
 
+declare global {
+  interface Window {
+    /** Set by the page's module script (`cross-origin-page/app.js`). */
+    ossgraphPage: PageApi;
+  }
+}
+
 const OBJECT_QUERY = `query Uploaded($bucket: String!, $key: String!) {
   object(bucket: $bucket, key: $key) { key contentLength contentType etag origin: metadataValue(key: "origin") metadata { key value } }
 }`;
@@ -66,23 +73,12 @@ describe.skipIf(gate.browser === undefined)('a frontend on another origin', () =
     return { page, guard, errors };
   }
 
-  function call<T>(page: Page, fn: (api: PageApi, args: unknown[]) => Promise<T>, ...args: unknown[]): Promise<T> {
-    return page.evaluate(
-      ({ source, args: list }) => {
-        // Why a source string: the function runs inside the page, where `window.ossgraphPage` lives.
-        const run = new Function('api', 'args', `return (${source})(api, args);`) as (api: unknown, args: unknown[]) => Promise<T>;
-        return run((window as unknown as { ossgraphPage: unknown }).ossgraphPage, list);
-      },
-      { source: fn.toString(), args },
-    );
-  }
-
   it('queries the API with CORS, uploads through a presigned URL to local-oss, and reads the metadata back', async () => {
     const { page, guard, errors } = await openPage(allowed);
     expect(await page.evaluate(() => location.origin)).toBe(allowed.origin);
     expect(allowed.origin).not.toBe(stack.origin);
 
-    const hello = await call(page, (api, [url]) => api.graphql(url as string, '{ __typename }'), endpoint);
+    const hello = await page.evaluate((url) => window.ossgraphPage.graphql(url, '{ __typename }'), endpoint);
     expect(hello).toEqual({ ok: true, value: { status: 200, body: { data: { __typename: 'Query' } } } });
 
     stack.store.stats.reset();
@@ -93,7 +89,7 @@ describe.skipIf(gate.browser === undefined)('a frontend on another origin', () =
       contentType: 'text/plain; charset=utf-8',
       metadata: [{ key: 'origin', value: 'browser' }],
     };
-    const upload = await call(page, (api, [url, i, t]) => api.uploadDirect(url as string, i as Record<string, unknown>, t as string), endpoint, input, text);
+    const upload = await page.evaluate(([url, i, t]) => window.ossgraphPage.uploadDirect(url, i, t), [endpoint, input, text] as const);
     if (!upload.ok) throw new Error(`upload failed in the page: ${upload.error}`);
     expect(upload.value.upload.__typename).toBe('CreateUploadSuccess');
     expect(upload.value.upload.url?.startsWith(`${stack.store.url}/`)).toBe(true);
@@ -104,10 +100,11 @@ describe.skipIf(gate.browser === undefined)('a frontend on another origin', () =
     expect(stack.store.stats.count('Options')).toBeGreaterThanOrEqual(1);
     expect(stack.store.stats.count('PutObject')).toBe(1);
 
-    const readBack = await call(page, (api, [url, q, v]) => api.graphql(url as string, q as string, v as Record<string, unknown>), endpoint, OBJECT_QUERY, {
-      bucket: BUCKET,
-      key: input.key,
-    });
+    const readBack = await page.evaluate(([url, q, v]) => window.ossgraphPage.graphql(url, q, v), [
+      endpoint,
+      OBJECT_QUERY,
+      { bucket: BUCKET, key: input.key },
+    ] as const);
     expect(readBack).toEqual({
       ok: true,
       value: {
@@ -134,12 +131,10 @@ describe.skipIf(gate.browser === undefined)('a frontend on another origin', () =
 
   it('a multipart upload needs the CSRF header; with it the browser may send it cross-origin', async () => {
     const { page } = await openPage(allowed);
-    const without = await call(page, (api, [url, o]) => api.multipartPut(url as string, o as never), endpoint, {
-      bucket: BUCKET,
-      key: 'from-browser/no-csrf.txt',
-      text: 'x',
-      csrfHeader: false,
-    });
+    const without = await page.evaluate(([url, o]) => window.ossgraphPage.multipartPut(url, o), [
+      endpoint,
+      { bucket: BUCKET, key: 'from-browser/no-csrf.txt', text: 'x', csrfHeader: false },
+    ] as const);
     // Refused before any resolver ran; the 403 carries CORS headers, so the page can read it.
     expect(without).toEqual({ ok: true, value: { status: 403, body: expect.stringContaining('Required CSRF header') } });
     const missing = await stack.app.api.headObject({ bucket: BUCKET, key: 'from-browser/no-csrf.txt' }).then(
@@ -148,12 +143,10 @@ describe.skipIf(gate.browser === undefined)('a frontend on another origin', () =
     );
     expect(missing).toBe('absent');
 
-    const withHeader = await call(page, (api, [url, o]) => api.multipartPut(url as string, o as never), endpoint, {
-      bucket: BUCKET,
-      key: 'from-browser/with-csrf.txt',
-      text: 'multipart body',
-      csrfHeader: true,
-    });
+    const withHeader = await page.evaluate(([url, o]) => window.ossgraphPage.multipartPut(url, o), [
+      endpoint,
+      { bucket: BUCKET, key: 'from-browser/with-csrf.txt', text: 'multipart body', csrfHeader: true },
+    ] as const);
     expect(withHeader.ok).toBe(true);
     if (withHeader.ok) {
       expect(withHeader.value.status).toBe(200);
@@ -167,7 +160,7 @@ describe.skipIf(gate.browser === undefined)('a frontend on another origin', () =
   it('a page on an origin that is not allowed is refused by the browser, by the API and by local-oss', async () => {
     const { page } = await openPage(refused);
     stack.store.stats.reset();
-    const api = await call(page, (a, [url]) => a.graphql(url as string, '{ __typename }'), endpoint);
+    const api = await page.evaluate((url) => window.ossgraphPage.graphql(url, '{ __typename }'), endpoint);
     expect(api.ok).toBe(false);
     if (!api.ok) expect(api.error).toMatch(/TypeError: Failed to fetch/);
 
@@ -182,7 +175,7 @@ describe.skipIf(gate.browser === undefined)('a frontend on another origin', () =
     });
     const { data } = (await presigned.json()) as { data: { createUpload: { url: string; headers: Array<{ name: string; value: string }> } } };
     const headers = Object.fromEntries(data.createUpload.headers.map((h) => [h.name, h.value]));
-    const put = await call(page, (a, [url, h]) => a.putTo(url as string, h as Record<string, string>, 'nope'), data.createUpload.url, headers);
+    const put = await page.evaluate(([url, h]) => window.ossgraphPage.putTo(url, h, 'nope'), [data.createUpload.url, headers] as const);
     expect(put.ok).toBe(false);
     expect(stack.store.stats.count('Options')).toBeGreaterThanOrEqual(1);
     expect(stack.store.stats.count('PutObject')).toBe(0);

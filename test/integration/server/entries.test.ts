@@ -22,10 +22,11 @@ describe.each(['src/main.ts', 'src/dev.ts'])('%s', (entry) => {
   it('exits 2 listing every configuration problem', () => {
     const result = run(entry, [], { PORT: 'x', OSSGRAPH_LOG_LEVEL: 'loud', OSS_REGION: 'cn-hangzhou' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('invalid configuration (3 problems)');
+    expect(result.stderr).toContain('invalid configuration (4 problems)');
     expect(result.stderr).toContain('PORT: must be an integer');
     expect(result.stderr).toContain('OSSGRAPH_LOG_LEVEL: must be one of');
-    expect(result.stderr).toContain('OSS_ACCESS_KEY_ID');
+    expect(result.stderr).toContain('OSS_ACCESS_KEY_ID: must be set when OSS_REGION is set');
+    expect(result.stderr).toContain('OSS_ACCESS_KEY_SECRET: must be set when OSS_REGION is set');
   });
 });
 

@@ -155,6 +155,15 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reports rule problems together with parse problems, skipping rules over unparsable values', () => {
+    expect(problemsOf({ PORT: 'x', OSS_REGION: 'cn-hangzhou', OSSGRAPH_MAX_PAGE_SIZE: 'many', OSSGRAPH_DEFAULT_PAGE_SIZE: '500' }).map((p) => p.variable)).toEqual([
+      'PORT',
+      'OSSGRAPH_MAX_PAGE_SIZE',
+      'OSS_ACCESS_KEY_ID',
+      'OSS_ACCESS_KEY_SECRET',
+    ]);
+  });
+
   it('never echoes a secret', () => {
     const problems = problemsOf({ OSS_ACCESS_KEY_SECRET: 'super-secret', OSS_SESSION_TOKEN: 'tok' });
     expect(problems.map((p) => p.variable)).toEqual(['OSS_ACCESS_KEY_ID', 'OSS_SESSION_TOKEN']);
