@@ -35,7 +35,8 @@ export function startOssgraph(
     entry: join(root, 'src', 'main.ts'),
     cwd: root,
     ready: /ossgraph listening on (http:\/\/\S+\/graphql)/,
-    nodeFlags: [...ossgraphNodeFlags, '--import', 'tsx', ...preload.flatMap((p) => ['--import', p])],
+    nodeFlags: ossgraphNodeFlags,
+    preload,
     env: {
       OSS_ENDPOINT: store.url,
       OSS_REGION: store.region,
