@@ -53,9 +53,8 @@ async function findDrift(): Promise<string[]> {
     if (!expected.has(path)) problems.push(`extra:   ${path} (no longer generated)`);
   }
   const subgraph = await readIfExists(join(root, SUBGRAPH_SDL));
-  const fix = `(run \`npx tsx scripts/subgraph-print.ts > ${SUBGRAPH_SDL}\`)`;
-  if (subgraph === undefined) problems.push(`missing: ${SUBGRAPH_SDL} ${fix}`);
-  else if (subgraph !== printSubgraphSdl()) problems.push(`stale:   ${SUBGRAPH_SDL} ${fix}`);
+  if (subgraph === undefined) problems.push(`missing: ${SUBGRAPH_SDL}`);
+  else if (subgraph !== printSubgraphSdl()) problems.push(`stale:   ${SUBGRAPH_SDL}`);
   return problems;
 }
 
