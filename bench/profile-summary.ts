@@ -72,11 +72,47 @@ export function callersOf(profile: CpuProfile, name: string, top = 8): string {
     .join('\n');
 }
 
+/** Inclusive time per project file and per package: samples with that file anywhere on the stack. */
+export function inclusiveByFile(profile: CpuProfile, top = 25): string {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  let all = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const leaf = byId.get(id)?.callFrame.functionName;
+    if (leaf === '(idle)' || leaf === '(program)') return;
+    all += ms;
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const url = byId.get(cur)?.callFrame.url ?? '';
+      let group: string | undefined;
+      if (url.includes('/node_modules/')) {
+        const parts = url.replace(/^.*node_modules\//, '').split('/');
+        group = parts.slice(0, parts[0]?.startsWith('@') ? 2 : 1).join('/');
+      } else if (url.includes('/work/main/src/')) {
+        group = url.replace(/^.*\/work\/main\//, '');
+      }
+      if (group !== undefined) seen.add(group);
+    }
+    for (const g of seen) totals.set(g, (totals.get(g) ?? 0) + ms);
+  });
+  return [
+    `inclusive time (busy samples only, ${all.toFixed(0)} ms):`,
+    ...[...totals.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, ms]) => `${((ms / all) * 100).toFixed(1).padStart(5)} %  ${ms.toFixed(0).padStart(7)} ms  ${name}`),
+  ].join('\n');
+}
+
 const args = process.argv.slice(2);
 const [file, top] = args.filter((a) => !a.startsWith('--'));
 const callers = args.find((a) => a.startsWith('--callers='))?.slice('--callers='.length);
 if (file !== undefined) {
   const profile = JSON.parse(await readFile(file, 'utf8')) as CpuProfile;
   console.log(summariseProfile(profile, Number(top ?? 25)));
+  if (args.includes('--inclusive')) console.log(`\n${inclusiveByFile(profile, Number(top ?? 25))}`);
   if (callers !== undefined) console.log(`\ncall stacks of ${callers}:\n${callersOf(profile, callers)}`);
 }

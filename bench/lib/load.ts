@@ -15,6 +15,8 @@ export interface LoadOptions {
 /** Successful (2xx) requests per second, the p50 latency and what went wrong. */
 export interface LoadResult {
   readonly perSecond: number;
+  /** 2xx responses in the whole run. */
+  readonly completed: number;
   readonly p50Ms: number;
   readonly non2xx: number;
   readonly errors: number;
@@ -33,6 +35,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   });
   return {
     perSecond: result['2xx'] / result.duration,
+    completed: result['2xx'],
     p50Ms: result.latency.p50,
     non2xx: result.non2xx,
     errors: result.errors,

@@ -68,3 +68,11 @@ export async function readProcIo(pid: number): Promise<{ readBytes: number; writ
   const get = (name: string): number => Number(new RegExp(`^${name}: (\\d+)`, 'm').exec(io)?.[1] ?? Number.NaN);
   return { readBytes: get('rchar'), writtenBytes: get('wchar') };
 }
+
+/** CPU time `pid` has used (user + system), in milliseconds, from `/proc/<pid>/stat` (100 Hz ticks). */
+export async function readProcCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}

@@ -9,6 +9,7 @@ import { runLoad } from '../lib/load.js';
 import type { LoadResult } from '../lib/load.js';
 import { startLocalOssProcess } from '../lib/local-oss-process.js';
 import { closedLoop } from '../lib/pool.js';
+import { readProcCpuMs } from '../lib/proc-memory.js';
 import { assertNoErrors, createGraphqlHttpClient, GRAPHQL_HEADERS } from '../lib/graphql-http.js';
 import { objectQuery } from '../lib/queries.js';
 import { createRawOss } from '../lib/raw-oss.js';
@@ -64,23 +65,27 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
     const fixed = await checkedServer('ossgraph + HEAD keep-alive', () => startOssgraph(context.root, store, {}, [patchUrl]), query);
     for (const s of [hand.server, ours.server, fixed.server]) if (s !== undefined) servers.push(s);
 
-    const load = async (server: ChildServer | undefined, warmup: boolean): Promise<LoadResult | undefined> =>
-      server === undefined
-        ? undefined
-        : runLoad({
-            url: server.url,
-            method: 'POST',
-            headers: { ...GRAPHQL_HEADERS },
-            body,
-            connections: THROUGHPUT_CONNECTIONS,
-            durationSeconds: warmup ? 1 : seconds,
-          });
+    /** Runs the load against `server` and adds the server's CPU time per 2xx response (µs). */
+    const load = async (server: ChildServer | undefined, warmup: boolean): Promise<(LoadResult & { cpuUs: number }) | undefined> => {
+      if (server === undefined) return undefined;
+      const cpu0 = await readProcCpuMs(server.pid);
+      const result = await runLoad({
+        url: server.url,
+        method: 'POST',
+        headers: { ...GRAPHQL_HEADERS },
+        body,
+        connections: THROUGHPUT_CONNECTIONS,
+        durationSeconds: warmup ? 1 : seconds,
+      });
+      const cpuUs = (((await readProcCpuMs(server.pid)) - cpu0) * 1000) / Math.max(1, result.completed);
+      return { ...result, cpuUs };
+    };
     const bad: string[] = [];
     const result = await runRounds(plan, async (round, warmup) => {
       let rawRun: { perSecond: number; errors: number } = { perSecond: Number.NaN, errors: 0 };
-      let handRun: LoadResult | undefined;
-      let oursRun: LoadResult | undefined;
-      let fixedRun: LoadResult | undefined;
+      let handRun: (LoadResult & { cpuUs: number }) | undefined;
+      let oursRun: (LoadResult & { cpuUs: number }) | undefined;
+      let fixedRun: (LoadResult & { cpuUs: number }) | undefined;
       const steps = [
         async () => {
           rawRun = await closedLoop(THROUGHPUT_CONNECTIONS, (warmup ? 1 : seconds) * 1000, () => raw.head(REF));
@@ -113,6 +118,9 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
         fixed: fixedRun?.perSecond ?? Number.NaN,
         fixedVsHand: (fixedRun?.perSecond ?? Number.NaN) / (handRun?.perSecond ?? Number.NaN),
         fixedVsRaw: (fixedRun?.perSecond ?? Number.NaN) / rawRun.perSecond,
+        handCpu: handRun?.cpuUs ?? Number.NaN,
+        oursCpu: oursRun?.cpuUs ?? Number.NaN,
+        fixedCpu: fixedRun?.cpuUs ?? Number.NaN,
       };
     });
     if (bad.length > 0) context.note(`${TITLE}: errors under load: ${bad.join('; ')}`);
@@ -128,6 +136,7 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
         subject: { summary: result.ours, unit: 'req/s' },
         baseline: { summary: result.hand, unit: 'req/s', label: 'yoga + ali-oss head()' },
         ratio: result.oursVsHand,
+        detail: `server CPU ${result.oursCpu.median.toFixed(0)} µs/req vs ${result.handCpu.median.toFixed(0)}`,
         target: '≥ 2.00×',
         met,
       });
@@ -157,7 +166,7 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
         subject: { summary: result.fixed, unit: 'req/s' },
         baseline: { summary: result.hand, unit: 'req/s', label: 'yoga + ali-oss head()' },
         ratio: result.fixedVsHand,
-        detail: `${result.fixedVsRaw.median.toFixed(2)}× the raw ceiling`,
+        detail: `${result.fixedVsRaw.median.toFixed(2)}× the raw ceiling; server CPU ${result.fixedCpu.median.toFixed(0)} µs/req vs ${result.handCpu.median.toFixed(0)}`,
         note: 'bench/lib/head-keep-alive.ts preloaded: undici `reset: false` on HEAD',
       });
     }
