@@ -1,4 +1,4 @@
-/** Memory of another process from `/proc/<pid>/status` (Linux): current and peak resident set. */
+/** Memory, I/O and CPU of another process from `/proc/<pid>/…` (Linux). */
 import { readFile, writeFile } from 'node:fs/promises';
 
 /** Resident set now and its high-water mark, in MiB. */
@@ -20,46 +20,11 @@ export async function readProcMemory(pid: number): Promise<ProcMemory> {
 }
 
 /**
- * Resets the peak RSS of `pid` to its current RSS (`echo 5 > /proc/<pid>/clear_refs`), so the next
- * VmHWM reading is the peak of what happens from now on. Returns false when the kernel refuses.
+ * Resets the peak RSS (VmHWM) of `pid` to its current RSS (`5` into `/proc/<pid>/clear_refs`), so
+ * the next VmHWM is the peak of what happens from now on. Throws when the kernel refuses.
  */
-export async function resetPeakMemory(pid: number): Promise<boolean> {
-  try {
-    await writeFile(`/proc/${pid}/clear_refs`, '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Measures the peak RSS of `pid` while `during` runs: resets the high-water mark, and also polls
- * VmRSS every `intervalMs` as a fallback when the reset is not permitted. Returns the peak in MiB
- * with `during`'s result.
- */
-export async function peakMemoryDuring<T>(
-  pid: number,
-  during: () => Promise<T>,
-  intervalMs = 10,
-): Promise<{ value: T; peakMiB: number }> {
-  const resetOk = await resetPeakMemory(pid);
-  let polled = (await readProcMemory(pid)).rssMiB;
-  const timer = setInterval(() => {
-    readProcMemory(pid).then(
-      (m) => {
-        polled = Math.max(polled, m.rssMiB);
-      },
-      () => undefined,
-    );
-  }, intervalMs);
-  try {
-    const value = await during();
-    const final = await readProcMemory(pid);
-    const peakMiB = resetOk ? Math.max(final.hwmMiB, polled) : Math.max(polled, final.rssMiB);
-    return { value, peakMiB };
-  } finally {
-    clearInterval(timer);
-  }
+export async function resetPeakMemory(pid: number): Promise<void> {
+  await writeFile(`/proc/${pid}/clear_refs`, '5');
 }
 
 /** Bytes `pid` has read and written through any file descriptor (sockets included), from `/proc/<pid>/io`. */

@@ -75,7 +75,7 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
         headers: { ...GRAPHQL_HEADERS },
         body,
         connections: THROUGHPUT_CONNECTIONS,
-        durationSeconds: warmup ? 1 : seconds,
+        durationSeconds: warmup ? 2 : seconds,
       });
       const cpuUs = (((await readProcCpuMs(server.pid)) - cpu0) * 1000) / Math.max(1, result.completed);
       return { ...result, cpuUs };
@@ -88,7 +88,7 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
       let fixedRun: (LoadResult & { cpuUs: number }) | undefined;
       const steps = [
         async () => {
-          rawRun = await closedLoop(THROUGHPUT_CONNECTIONS, (warmup ? 1 : seconds) * 1000, () => raw.head(REF));
+          rawRun = await closedLoop(THROUGHPUT_CONNECTIONS, (warmup ? 2 : seconds) * 1000, () => raw.head(REF));
         },
         async () => {
           handRun = await load(hand.server, warmup);
