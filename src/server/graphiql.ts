@@ -1,5 +1,4 @@
 /** GraphiQL as ossgraph serves it: offline (no CDN), with a query that works on the demo bucket. */
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
 
 /** The query GraphiQL opens with; `npm start` seeds the `demo` bucket it reads. */
@@ -39,5 +38,11 @@ export function graphiqlOptions(): GraphiQLOptions {
 /**
  * Renders GraphiQL with its CSS, JS, favicon and editor workers inlined, so loading the page makes
  * no request to any other host (Yoga's default HTML loads them from unpkg).
+ *
+ * Why the renderer is imported on the first page request: its inlined bundle costs about 70 MiB
+ * of memory, which a server that never serves the page (or runs with GraphiQL off) should not pay.
  */
-export const renderOfflineGraphiQL: (options?: GraphiQLOptions) => string = renderGraphiQL;
+export async function renderOfflineGraphiQL(options: GraphiQLOptions): Promise<string> {
+  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
+  return renderGraphiQL(options);
+}

@@ -1,5 +1,6 @@
 /** `Mutation.putObject`: upload a small object with its metadata in one request, CRC-64 verified. */
 import { createHash } from 'node:crypto';
+import type { UploadBody } from '../../oss/operations/shared/body.js';
 import type { StorageClass } from '../../oss/operations/shared/request-headers.js';
 import { builder } from '../builder.js';
 import {
@@ -57,11 +58,23 @@ const PutObjectSuccess = builder.objectRef<PutObjectSuccessShape>('PutObjectSucc
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-/** The body of `input` as bytes, after checking there is exactly one and it is within the limit. */
-async function readBody(
+/** An upload body and the base64 MD5 OSS checks it against. */
+interface PreparedBody {
+  readonly body: UploadBody;
+  readonly contentMd5: string;
+}
+
+/**
+ * The body of `input`, after checking there is exactly one and it is within the limit.
+ *
+ * Why a file is streamed rather than copied: Yoga already holds the multipart file in memory;
+ * reading it into another buffer would double the peak for every upload. Its stream can be
+ * opened again, so the body stays replayable for retries.
+ */
+async function prepareBody(
   context: GraphQLContext,
   input: { file?: File | null | undefined; content?: string | null | undefined; contentBase64?: string | null | undefined },
-): Promise<Uint8Array> {
+): Promise<PreparedBody> {
   const given = (['file', 'content', 'contentBase64'] as const).filter((name) => input[name] !== undefined && input[name] !== null);
   if (given.length !== 1) {
     throw new BadUserInputError('input', 'give exactly one of file, content or contentBase64', given);
@@ -69,20 +82,41 @@ async function readBody(
   const limit = context.settings.maxUploadBytes;
   const tooLarge = (field: string, size: number): BadUserInputError =>
     new BadUserInputError(field, `must be at most ${limit} bytes; upload larger objects with createUpload (a presigned PUT URL)`, `${size} bytes`);
+  const inMemory = (bytes: Uint8Array): PreparedBody => ({ body: bytes, contentMd5: createHash('md5').update(bytes).digest('base64') });
   if (input.file !== undefined && input.file !== null) {
-    if (input.file.size > limit) throw tooLarge('input.file', input.file.size);
-    return new Uint8Array(await input.file.arrayBuffer());
+    const file = input.file;
+    if (file.size > limit) throw tooLarge('input.file', file.size);
+    const md5 = createHash('md5');
+    for await (const chunk of chunksOf(file)) md5.update(chunk);
+    return { body: { stream: () => chunksOf(file), replayable: true, contentLength: file.size }, contentMd5: md5.digest('base64') };
   }
   if (input.content !== undefined && input.content !== null) {
     const size = Buffer.byteLength(input.content, 'utf8');
     if (size > limit) throw tooLarge('input.content', size);
-    return Buffer.from(input.content, 'utf8');
+    return inMemory(Buffer.from(input.content, 'utf8'));
   }
   const base64 = input.contentBase64 as string;
   if (!BASE64.test(base64)) throw new BadUserInputError('input.contentBase64', 'must be standard base64 with padding', base64.slice(0, 64));
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.byteLength > limit) throw tooLarge('input.contentBase64', bytes.byteLength);
-  return bytes;
+  return inMemory(bytes);
+}
+
+/**
+ * The chunks of `file`, read afresh on every call. Why a reader loop: Yoga's `File` comes from the
+ * whatwg-node ponyfill, whose stream is not Node's own web stream (`Readable.fromWeb` rejects it).
+ */
+async function* chunksOf(file: File): AsyncGenerator<Uint8Array> {
+  const reader = file.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 builder.mutationField('putObject', (t) =>
@@ -100,7 +134,7 @@ builder.mutationField('putObject', (t) =>
       checkKey(input.key, 'input.key');
       const headers = checkSystemHeaders(input);
       const metadata = input.metadata === undefined || input.metadata === null ? undefined : checkMetadata(input.metadata, 'input.metadata');
-      const body = await readBody(ctx, input);
+      const { body, contentMd5 } = await prepareBody(ctx, input);
       const target = { bucket: input.bucket, key: input.key };
       try {
         const result = await ctx.api.putObject({
@@ -110,7 +144,7 @@ builder.mutationField('putObject', (t) =>
           ...(metadata === undefined ? {} : { metadata }),
           ...(input.storageClass === undefined || input.storageClass === null ? {} : { storageClass: input.storageClass as StorageClass }),
           ...(input.forbidOverwrite === true ? { forbidOverwrite: true } : {}),
-          contentMd5: createHash('md5').update(body).digest('base64'),
+          contentMd5,
         });
         ctx.loaders.objectMetadata.clear(target);
         return {

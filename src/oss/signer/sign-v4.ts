@@ -27,11 +27,26 @@ export function scopeV4(date8: string, region: string, product: string): string 
 
 /** The V4 signing key: HMAC-SHA256 chain over date, region, product and `aliyun_v4_request`. */
 export function signingKeyV4(secret: string, date: string, region: string, product: string): Buffer {
+  const id = `${date}\n${region}\n${product}\n${secret}`;
+  const cached = derivedKeys.get(id);
+  if (cached !== undefined) return cached;
   const k1 = createHmac('sha256', `aliyun_v4${secret}`).update(date).digest();
   const k2 = createHmac('sha256', k1).update(region).digest();
   const k3 = createHmac('sha256', k2).update(product).digest();
-  return createHmac('sha256', k3).update('aliyun_v4_request').digest();
+  const key = createHmac('sha256', k3).update('aliyun_v4_request').digest();
+  if (derivedKeys.size >= MAX_DERIVED_KEYS) derivedKeys.delete(derivedKeys.keys().next().value as string);
+  derivedKeys.set(id, key);
+  return key;
 }
+
+/**
+ * Signing keys already derived, oldest first. Why: the key depends only on (secret, day, region,
+ * product), yet deriving it costs four HMACs — a noticeable share of every request's CPU. The
+ * memo keeps the function pure (same inputs, same output); its bound keeps rotated secrets and
+ * past days from accumulating.
+ */
+const derivedKeys = new Map<string, Buffer>();
+const MAX_DERIVED_KEYS = 16;
 
 /** Lowercase hex HMAC-SHA256 of `stringToSign` under the signing key for date, region and product. */
 export function computeSignatureV4(

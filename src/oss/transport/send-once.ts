@@ -36,6 +36,10 @@ export async function sendOnce(dispatcher: Dispatcher, raw: RawRequest): Promise
       headers: raw.headers,
       body: raw.body === undefined ? null : raw.body instanceof Uint8Array ? raw.body : Readable.from(raw.body),
       signal: raw.signal ?? null,
+      // Why: undici closes the connection after every HEAD unless told otherwise (to survive
+      // servers that wrongly send a body); OSS sends none, and HeadObject/GetObjectMeta are the
+      // hot path — a fresh TCP (and TLS) handshake per object would dominate their cost.
+      ...(raw.method === 'HEAD' ? { reset: false } : {}),
     });
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) {
