@@ -9,8 +9,9 @@ import { uriEncode } from '../../oss/signer/canonical.js';
 import { LocalOssError } from '../errors.js';
 import { isoDate, requireBucket, type Handler, type RequestContext } from './context.js';
 
-/** Default and largest `max-keys`. */
+/** `max-keys` when the request gives none (reference §11). */
 export const DEFAULT_MAX_KEYS = 100;
+/** The largest `max-keys` OSS accepts. */
 export const MAX_MAX_KEYS = 1000;
 const PAGE = 1000;
 // Why: appended to a common prefix, the largest code point sorts after every key that starts with
