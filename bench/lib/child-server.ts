@@ -25,8 +25,6 @@ export interface ChildServerOptions {
   readonly timeoutMs?: number;
   /** Extra `node` flags (e.g. `--cpu-prof`), placed before `--import tsx`. */
   readonly nodeFlags?: readonly string[];
-  /** Modules imported after tsx and before the entry (absolute paths or file URLs). */
-  readonly preload?: readonly string[];
   /** Open an IPC channel so {@link ChildServer.call} works (the child answers `{ id, … }`). */
   readonly ipc?: boolean;
 }
@@ -51,14 +49,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   const start = process.hrtime.bigint();
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      ...(options.nodeFlags ?? []),
-      '--import',
-      'tsx',
-      ...(options.preload ?? []).flatMap((p) => ['--import', p]),
-      options.entry,
-      ...(options.args ?? []),
-    ],
+    [...(options.nodeFlags ?? []), '--import', 'tsx', options.entry, ...(options.args ?? [])],
     {
       cwd: options.cwd ?? process.cwd(),
       env: { ...process.env, ...options.env },

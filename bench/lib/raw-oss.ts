@@ -47,18 +47,8 @@ function encodeQuery(query: ReadonlyArray<readonly [string, string]>): string {
     .join('&');
 }
 
-/** Options of {@link createRawOss}. */
-export interface RawOssOptions {
-  /**
-   * Keep the connection after a HEAD (undici's `reset: false`). undici closes it by default after
-   * every HEAD, to cope with servers that wrongly send a body; OSS and local-oss do not. Default true.
-   */
-  readonly keepAliveAfterHead?: boolean;
-}
-
 /** Creates a raw client with `connections` keep-alive connections to `target.url`. */
-export function createRawOss(target: RawOssTarget, connections: number, options: RawOssOptions = {}): RawOss {
-  const reset = options.keepAliveAfterHead === false ? {} : { reset: false };
+export function createRawOss(target: RawOssTarget, connections: number): RawOss {
   const dispatcher: Dispatcher = new Agent({ connections, keepAliveTimeout: 30_000, pipelining: 1 });
   const origin = new URL(target.url);
 
@@ -83,7 +73,9 @@ export function createRawOss(target: RawOssTarget, connections: number, options:
   return {
     async head(ref) {
       const req = signed('HEAD', ref, [], {});
-      const res = await request(req.url, { method: 'HEAD', headers: req.headers, dispatcher, ...reset });
+      // Why `reset: false`: undici closes the connection after every HEAD unless told otherwise (to
+      // survive servers that wrongly send a body); local-oss sends none, and ossgraph does the same.
+      const res = await request(req.url, { method: 'HEAD', headers: req.headers, dispatcher, reset: false });
       await res.body.dump();
       return res.statusCode;
     },

@@ -20,23 +20,14 @@ export function setOssgraphNodeFlags(flags: readonly string[]): void {
   ossgraphNodeFlags = flags;
 }
 
-/**
- * Starts `src/main.ts` against `store` with {@link OSSGRAPH_BENCH_ENV} plus `env`; `preload`
- * modules (bench experiments such as `head-keep-alive.ts`) are imported before the entry.
- */
-export function startOssgraph(
-  root: string,
-  store: LocalOssProcess,
-  env: Readonly<Record<string, string>> = {},
-  preload: readonly string[] = [],
-): Promise<ChildServer> {
+/** Starts `src/main.ts` against `store` with {@link OSSGRAPH_BENCH_ENV} plus `env`. */
+export function startOssgraph(root: string, store: LocalOssProcess, env: Readonly<Record<string, string>> = {}): Promise<ChildServer> {
   return startChildServer({
     name: 'ossgraph',
     entry: join(root, 'src', 'main.ts'),
     cwd: root,
     ready: /ossgraph listening on (http:\/\/\S+\/graphql)/,
     nodeFlags: ossgraphNodeFlags,
-    preload,
     env: {
       OSS_ENDPOINT: store.url,
       OSS_REGION: store.region,

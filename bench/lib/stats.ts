@@ -90,16 +90,3 @@ export async function pairedRun<A, B>(round: number, baseline: () => Promise<A>,
   const b = await subject();
   return [await baseline(), b];
 }
-
-/**
- * Runs every step once, one after another, starting at step `round mod steps.length` — so over the
- * rounds each step goes first equally often — and returns the results in the steps' own order.
- */
-export async function rotatedRun<T>(round: number, steps: ReadonlyArray<() => Promise<T>>): Promise<T[]> {
-  const results = new Array<T>(steps.length);
-  for (let i = 0; i < steps.length; i++) {
-    const index = (i + round) % steps.length;
-    results[index] = await (steps[index] as () => Promise<T>)();
-  }
-  return results;
-}

@@ -3,8 +3,6 @@
  * requests sent directly with undici at the same concurrency (the API's per-request store
  * concurrency), against local-oss with 0 ms and with 20 ms injected latency. Target ≤ 1.2×.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { ChildServer } from '../lib/child-server.js';
 import { assertNoErrors, createGraphqlHttpClient } from '../lib/graphql-http.js';
 import type { GraphqlHttpClient } from '../lib/graphql-http.js';
@@ -16,7 +14,7 @@ import type { ResultRow } from '../lib/result.js';
 import type { BenchContext, Scenario } from '../lib/scenario.js';
 import { makeRefs, seedObjects } from '../lib/seed.js';
 import { startOssgraph } from '../lib/servers.js';
-import { rotatedRun, runRounds, timed } from '../lib/stats.js';
+import { pairedRun, runRounds, timed } from '../lib/stats.js';
 
 const TITLE = '2 latency';
 const BUCKET = 'bench';
@@ -29,22 +27,17 @@ async function measureAt(context: BenchContext, latencyMs: number): Promise<Resu
   const plan = context.quick ? { warmup: 1, rounds: 3 } : { warmup: 3, rounds: latencyMs > 0 ? 9 : 15 };
   const store = await startLocalOssProcess(context.root, { buckets: [BUCKET], latencyMs });
   const raw = createRawOss(store, STORE_CONCURRENCY_PER_REQUEST);
-  const servers: ChildServer[] = [];
-  const clients: GraphqlHttpClient[] = [];
+  let server: ChildServer | undefined;
+  let client: GraphqlHttpClient | undefined;
   try {
     const refs = makeRefs(BUCKET, 'lat/', OBJECTS);
     await seedObjects(raw, refs, 64);
-    const env = { OSSGRAPH_STORE_CONCURRENCY_PER_REQUEST: String(STORE_CONCURRENCY_PER_REQUEST) };
-    const patch = pathToFileURL(join(context.root, 'bench', 'lib', 'head-keep-alive.ts')).href;
-    for (const preload of [[], [patch]]) {
-      const server = await startOssgraph(context.root, store, env, preload);
-      servers.push(server);
-      clients.push(createGraphqlHttpClient(server.url, 1));
-    }
+    server = await startOssgraph(context.root, store, { OSSGRAPH_STORE_CONCURRENCY_PER_REQUEST: String(STORE_CONCURRENCY_PER_REQUEST) });
+    const api = (client = createGraphqlHttpClient(server.url, 1));
     const query = objectsQuery('full');
     const variables = { refs: refs.map((r) => ({ bucket: r.bucket, key: r.key })) };
-    const viaApi = (client: GraphqlHttpClient) => async (): Promise<number> => {
-      const graph = await timed(() => client.post(query, variables));
+    const viaApi = async (): Promise<number> => {
+      const graph = await timed(() => api.post(query, variables));
       const objects = assertNoErrors(graph.value, 'latency query')['objects'] as unknown[];
       if (objects.length !== OBJECTS || objects.includes(null)) throw new Error('latency query: missing objects');
       return graph.ms;
@@ -54,35 +47,24 @@ async function measureAt(context: BenchContext, latencyMs: number): Promise<Resu
       if (run.value.some((status) => status !== 200)) throw new Error('raw HEAD failed');
       return run.ms;
     };
-    const [ours, fixed] = clients as [GraphqlHttpClient, GraphqlHttpClient];
     const result = await runRounds(plan, async (round) => {
-      const [rawMs, oursMs, fixedMs] = (await rotatedRun(round, [direct, viaApi(ours), viaApi(fixed)])) as [number, number, number];
-      return { raw: rawMs, ours: oursMs, ratio: oursMs / rawMs, fixed: fixedMs, fixedRatio: fixedMs / rawMs };
+      const [rawMs, oursMs] = await pairedRun(round, direct, viaApi);
+      return { raw: rawMs, ours: oursMs, ratio: oursMs / rawMs };
     });
-    const baseline = { summary: result.raw, unit: 'ms', label: `${OBJECTS} undici HEADs, ${STORE_CONCURRENCY_PER_REQUEST} at a time` } as const;
     return [
       {
         scenario: TITLE,
         case: `${OBJECTS} objects, full fields, store latency ${latencyMs} ms`,
         subject: { summary: result.ours, unit: 'ms' },
-        baseline,
+        baseline: { summary: result.raw, unit: 'ms', label: `${OBJECTS} undici HEADs, ${STORE_CONCURRENCY_PER_REQUEST} at a time` },
         ratio: result.ratio,
         target: `≤ ${TARGET.toFixed(2)}×`,
         met: result.ratio.median <= TARGET,
       },
-      {
-        scenario: TITLE,
-        case: `experiment: same, ossgraph with HEAD keep-alive`,
-        subject: { summary: result.fixed, unit: 'ms' },
-        baseline,
-        ratio: result.fixedRatio,
-        target: `(≤ ${TARGET.toFixed(2)}×)`,
-        note: 'bench/lib/head-keep-alive.ts preloaded: undici `reset: false` on HEAD',
-      },
     ];
   } finally {
-    await Promise.all(clients.map((c) => c.close()));
-    await Promise.all(servers.map((s) => s.stop()));
+    await client?.close();
+    await server?.stop();
     await raw.close();
     await store.stop();
   }

@@ -3,8 +3,6 @@
  * time) against (a) raw HEAD through undici — the ceiling — and (b) the hand-written yoga + ali-oss
  * baseline. Target: ≥ 2× (b), as close to (a) as possible.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { runLoad } from '../lib/load.js';
 import type { LoadResult } from '../lib/load.js';
 import { startLocalOssProcess } from '../lib/local-oss-process.js';
@@ -61,9 +59,7 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
     await seedObjects(raw, [REF]);
     const hand = await checkedServer('hand-written', () => startHandwritten(context.root, store), query);
     const ours = await checkedServer('ossgraph', () => startOssgraph(context.root, store), query);
-    const patchUrl = pathToFileURL(join(context.root, 'bench', 'lib', 'head-keep-alive.ts')).href;
-    const fixed = await checkedServer('ossgraph + HEAD keep-alive', () => startOssgraph(context.root, store, {}, [patchUrl]), query);
-    for (const s of [hand.server, ours.server, fixed.server]) if (s !== undefined) servers.push(s);
+    for (const s of [hand.server, ours.server]) if (s !== undefined) servers.push(s);
 
     /** Runs the load against `server` and adds the server's CPU time per 2xx response (µs). */
     const load = async (server: ChildServer | undefined, warmup: boolean): Promise<(LoadResult & { cpuUs: number }) | undefined> => {
@@ -85,7 +81,6 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
       let rawRun: { perSecond: number; errors: number } = { perSecond: Number.NaN, errors: 0 };
       let handRun: (LoadResult & { cpuUs: number }) | undefined;
       let oursRun: (LoadResult & { cpuUs: number }) | undefined;
-      let fixedRun: (LoadResult & { cpuUs: number }) | undefined;
       const steps = [
         async () => {
           rawRun = await closedLoop(THROUGHPUT_CONNECTIONS, (warmup ? 2 : seconds) * 1000, () => raw.head(REF));
@@ -96,17 +91,14 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
         async () => {
           oursRun = await load(ours.server, warmup);
         },
-        async () => {
-          fixedRun = await load(fixed.server, warmup);
-        },
       ];
       // Rotate the order each round so no target always runs right after another one's load.
       for (let i = 0; i < steps.length; i++) await steps[(i + round) % steps.length]?.();
-      for (const [name, r] of [['raw', rawRun], ['hand-written', handRun], ['ossgraph', oursRun], ['ossgraph + keep-alive', fixedRun]] as const) {
+      for (const [name, r] of [['raw', rawRun], ['hand-written', handRun], ['ossgraph', oursRun]] as const) {
         if (r !== undefined && r.errors + ('non2xx' in r ? r.non2xx : 0) > 0) bad.push(`${name} round ${round}: ${JSON.stringify(r)}`);
       }
       context.log(
-        `  ${warmup ? 'warm-up' : `round ${round + 1}`}: raw ${rawRun.perSecond.toFixed(0)}/s, hand-written ${handRun?.perSecond.toFixed(0) ?? '—'}/s, ossgraph ${oursRun?.perSecond.toFixed(0) ?? '—'}/s, with HEAD keep-alive ${fixedRun?.perSecond.toFixed(0) ?? '—'}/s`,
+        `  ${warmup ? 'warm-up' : `round ${round + 1}`}: raw ${rawRun.perSecond.toFixed(0)}/s, hand-written ${handRun?.perSecond.toFixed(0) ?? '—'}/s, ossgraph ${oursRun?.perSecond.toFixed(0) ?? '—'}/s`,
       );
       return {
         raw: rawRun.perSecond,
@@ -115,12 +107,8 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
         oursVsHand: (oursRun?.perSecond ?? Number.NaN) / (handRun?.perSecond ?? Number.NaN),
         oursVsRaw: (oursRun?.perSecond ?? Number.NaN) / rawRun.perSecond,
         handVsRaw: (handRun?.perSecond ?? Number.NaN) / rawRun.perSecond,
-        fixed: fixedRun?.perSecond ?? Number.NaN,
-        fixedVsHand: (fixedRun?.perSecond ?? Number.NaN) / (handRun?.perSecond ?? Number.NaN),
-        fixedVsRaw: (fixedRun?.perSecond ?? Number.NaN) / rawRun.perSecond,
         handCpu: handRun?.cpuUs ?? Number.NaN,
         oursCpu: oursRun?.cpuUs ?? Number.NaN,
-        fixedCpu: fixedRun?.cpuUs ?? Number.NaN,
       };
     });
     if (bad.length > 0) context.note(`${TITLE}: errors under load: ${bad.join('; ')}`);
@@ -159,17 +147,6 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
         note: 'raw undici HEAD only',
       });
     }
-    if (fixed.server !== undefined && hand.server !== undefined) {
-      rows.push({
-        scenario: TITLE,
-        case: `experiment: ossgraph with HEAD keep-alive vs hand-written`,
-        subject: { summary: result.fixed, unit: 'req/s' },
-        baseline: { summary: result.hand, unit: 'req/s', label: 'yoga + ali-oss head()' },
-        ratio: result.fixedVsHand,
-        detail: `${result.fixedVsRaw.median.toFixed(2)}× the raw ceiling; server CPU ${result.fixedCpu.median.toFixed(0)} µs/req vs ${result.handCpu.median.toFixed(0)}`,
-        note: 'bench/lib/head-keep-alive.ts preloaded: undici `reset: false` on HEAD',
-      });
-    }
     if (hand.server !== undefined) {
       rows.push({
         scenario: TITLE,
@@ -191,6 +168,6 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
 export const throughputScenario: Scenario = {
   id: 'throughput',
   title: TITLE,
-  estimateSeconds: 65,
+  estimateSeconds: 50,
   run,
 };

@@ -15,6 +15,8 @@ export interface Logger {
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
+  /** Whether lines at `level` are written; lets callers skip building lines nobody reads. */
+  isEnabled(level: LogLevel): boolean;
 }
 
 /** Options of {@link createJsonLogger}. */
@@ -59,6 +61,7 @@ export function createJsonLogger(options: JsonLoggerOptions): Logger {
     info: (message, fields) => log('info', message, fields),
     warn: (message, fields) => log('warn', message, fields),
     error: (message, fields) => log('error', message, fields),
+    isEnabled: (level) => LOG_LEVELS.indexOf(level) >= threshold,
   };
 }
 

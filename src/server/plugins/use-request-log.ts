@@ -38,6 +38,8 @@ export interface RequestLogOptions {
  * not logged, on purpose: a probe every few seconds would drown the log.
  */
 export function useRequestLog(options: RequestLogOptions): Plugin {
+  // Why: the record is kept per request on the hot path; below info nobody reads it.
+  if (!options.logger.isEnabled('info')) return {};
   const records = new WeakMap<Request, RequestRecord>();
   return {
     onRequest({ request }) {
