@@ -6,6 +6,7 @@ import type { ConcurrencyLimiter } from './concurrency.js';
 const OSS_API_METHODS = [
   'headObject',
   'getObjectMeta',
+  'getObjectAcl',
   'putObject',
   'getObject',
   'deleteObject',

@@ -10,6 +10,7 @@ import { copyObject } from './handlers/copy-object.js';
 import { deleteMultipleObjects, deleteObject } from './handlers/delete-object.js';
 import { getObject, getObjectMeta, headObject } from './handlers/get-object.js';
 import { listObjects, listObjectsV2 } from './handlers/list-objects.js';
+import { getObjectAcl } from './handlers/object-acl.js';
 import {
   abortMultipartUpload,
   completeMultipartUpload,
@@ -34,6 +35,7 @@ export const OPERATIONS = [
   'GetObject',
   'HeadObject',
   'GetObjectMeta',
+  'GetObjectAcl',
   'DeleteObject',
   'InitiateMultipartUpload',
   'UploadPart',
@@ -61,6 +63,7 @@ export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options'>, Handle
   GetObject: getObject,
   HeadObject: headObject,
   GetObjectMeta: getObjectMeta,
+  GetObjectAcl: getObjectAcl,
   DeleteObject: deleteObject,
   InitiateMultipartUpload: initiateMultipartUpload,
   UploadPart: uploadPart,
@@ -71,7 +74,8 @@ export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options'>, Handle
 };
 
 /**
- * OSS sub-resources local-oss recognises but does not implement (answered `NotImplemented`).
+ * OSS sub-resources local-oss recognises but does not implement (answered `NotImplemented`),
+ * apart from the addresses routed before this check (`GET /<key>?acl` is GetObjectAcl).
  * Query parameters outside this set and outside the ones routing uses are ignored, as OSS does.
  */
 export const UNSUPPORTED_SUB_RESOURCES: ReadonlySet<string> = new Set([
@@ -143,6 +147,7 @@ export function route(input: RouteInput): OperationName {
       return input.hasCopySource ? 'CopyObject' : 'PutObject';
     case 'GET':
       if (multipart) return 'ListParts';
+      if (params.has('acl')) return 'GetObjectAcl';
       if (unsupported(params)) return fail();
       return 'GetObject';
     case 'HEAD':

@@ -13,6 +13,8 @@ import { deleteBucket } from './operations/delete-bucket.js';
 import type { DeleteBucketRequest, DeleteBucketResult } from './operations/delete-bucket.js';
 import { deleteObject } from './operations/delete-object.js';
 import type { DeleteObjectRequest, DeleteObjectResult } from './operations/delete-object.js';
+import { getObjectAcl } from './operations/get-object-acl.js';
+import type { GetObjectAclRequest, GetObjectAclResult } from './operations/get-object-acl.js';
 import { getObjectMeta } from './operations/get-object-meta.js';
 import type { GetObjectMetaRequest, GetObjectMetaResult } from './operations/get-object-meta.js';
 import { getObject } from './operations/get-object.js';
@@ -45,6 +47,7 @@ export type { CallOptions } from './client.js';
 export interface OssApi {
   headObject(request: HeadObjectRequest, options?: CallOptions): Promise<HeadObjectResult>;
   getObjectMeta(request: GetObjectMetaRequest, options?: CallOptions): Promise<GetObjectMetaResult>;
+  getObjectAcl(request: GetObjectAclRequest, options?: CallOptions): Promise<GetObjectAclResult>;
   putObject(request: PutObjectRequest, options?: CallOptions): Promise<PutObjectResult>;
   getObject(request: GetObjectRequest, options?: CallOptions): Promise<GetObjectResult>;
   deleteObject(request: DeleteObjectRequest, options?: CallOptions): Promise<DeleteObjectResult>;
@@ -65,6 +68,7 @@ export function createOssApi(client: OssClient): OssApi {
   return {
     headObject: (request, options) => headObject(client, request, options),
     getObjectMeta: (request, options) => getObjectMeta(client, request, options),
+    getObjectAcl: (request, options) => getObjectAcl(client, request, options),
     putObject: (request, options) => putObject(client, request, options),
     getObject: (request, options) => getObject(client, request, options),
     deleteObject: (request, options) => deleteObject(client, request, options),

@@ -46,6 +46,7 @@ export type { CopySource } from './operations/shared/copy-source.js';
 export type { CopySourceConditions } from './operations/shared/copy-conditions.js';
 export type { CorsHeaders, HeadObjectRequest, HeadObjectResult, ReadConditions } from './operations/head-object.js';
 export type { GetObjectMetaRequest, GetObjectMetaResult } from './operations/get-object-meta.js';
+export type { GetObjectAclRequest, GetObjectAclResult, ObjectAclGrant } from './operations/get-object-acl.js';
 export type { PutObjectRequest, PutObjectResult } from './operations/put-object.js';
 export type { ByteRange, GetObjectRequest, GetObjectResult, ObjectBody } from './operations/get-object.js';
 export type { DeleteObjectRequest, DeleteObjectResult } from './operations/delete-object.js';

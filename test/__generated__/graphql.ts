@@ -210,15 +210,15 @@ export type MetadataEntryInput = {
 /** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Copies an object. COPY keeps the source metadata, system headers, storage class and encryption; REPLACE sets `metadata` (absent: kept) and the given system headers (absent: kept, null: removed). Above the copy threshold the copy is multipart and its CRC-64 is compared with the source. */
+  /** Copies an object. COPY keeps the source metadata, system headers, storage class and encryption; REPLACE sets `metadata` (absent: kept) and the given system headers (absent: kept, null: removed). Above the copy threshold the copy is multipart and its CRC-64 is compared with the source. The object ACL is not copied (as in OSS): the destination gets `default` (the bucket ACL applies), also when copying onto itself; use replaceMetadata or updateMetadata to change metadata in place and keep the ACL. */
   copyObject: CopyObjectResult;
   /** Presigns a PUT for uploading an object straight to the store (for files above the `putObject` limit). Costs no store request. */
   createUpload: CreateUploadResult;
   /** Stores an object with its system headers and metadata in one PutObject; the CRC-64 OSS reports is compared with the body. */
   putObject: PutObjectResult;
-  /** Replaces the user metadata of an object (HEAD → copy onto itself with REPLACE, guarded by the ETag and Last-Modified read). System headers not given keep their value exactly; storage class and encryption are kept. The object ACL returns to the bucket default. */
+  /** Replaces the user metadata of an object (HEAD and GetObjectAcl → copy onto itself with REPLACE, guarded by the ETag and Last-Modified read). System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`). */
   replaceMetadata: ReplaceMetadataResult;
-  /** Merges user metadata: `set` keys are added or changed, `remove` keys removed, the rest kept (HEAD → merge → copy onto itself with REPLACE). System headers not given keep their value exactly; storage class and encryption are kept. The object ACL returns to the bucket default. */
+  /** Merges user metadata: `set` keys are added or changed, `remove` keys removed, the rest kept (HEAD and GetObjectAcl → merge → copy onto itself with REPLACE). System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`). */
   updateMetadata: UpdateMetadataResult;
 };
 

@@ -186,6 +186,18 @@ describe.each([
     expect(Buffer.from((await oss.get('docs/meta.txt')).content).toString()).toBe('meta');
   });
 
+  it('getACL reads the object ACL put sets; putMeta (a REPLACE copy without it) resets it to default', async () => {
+    const oss = client();
+    await oss.put('docs/acl.txt', Buffer.from('acl'), { headers: { 'x-oss-object-acl': 'public-read' } });
+    const before = store.stats.count('GetObjectAcl');
+    const read = await oss.getACL('docs/acl.txt');
+    expect(read.acl).toBe('public-read');
+    expect((read as unknown as { owner: { id: string } }).owner.id).toBe('local-oss');
+    expect(store.stats.count('GetObjectAcl')).toBe(before + 1);
+    await oss.putMeta('docs/acl.txt', { a: '1' } as unknown as OSS.UserMeta, {});
+    expect((await oss.getACL('docs/acl.txt')).acl).toBe('default');
+  });
+
   it('multipartUpload assembles a multi-part file with metadata', async () => {
     const oss = client();
     const file = join(dir, `big-${name}.bin`);

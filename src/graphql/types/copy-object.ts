@@ -106,7 +106,9 @@ builder.mutationField('copyObject', (t) =>
     type: CopyObjectSuccess,
     description:
       'Copies an object. COPY keeps the source metadata, system headers, storage class and encryption; REPLACE sets `metadata` (absent: kept) and ' +
-      'the given system headers (absent: kept, null: removed). Above the copy threshold the copy is multipart and its CRC-64 is compared with the source.',
+      'the given system headers (absent: kept, null: removed). Above the copy threshold the copy is multipart and its CRC-64 is compared with the source. ' +
+      'The object ACL is not copied (as in OSS): the destination gets `default` (the bucket ACL applies), also when copying onto itself; ' +
+      'use replaceMetadata or updateMetadata to change metadata in place and keep the ACL.',
     errors: {
       types: [
         BadUserInputError,

@@ -40,8 +40,8 @@ builder.mutationField('replaceMetadata', (t) =>
   t.field({
     type: ReplaceMetadataSuccess,
     description:
-      'Replaces the user metadata of an object (HEAD → copy onto itself with REPLACE, guarded by the ETag and Last-Modified read). ' +
-      'System headers not given keep their value exactly; storage class and encryption are kept. The object ACL returns to the bucket default.',
+      'Replaces the user metadata of an object (HEAD and GetObjectAcl → copy onto itself with REPLACE, guarded by the ETag and Last-Modified read). ' +
+      'System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`).',
     errors: {
       types: [BadUserInputError, AccessDeniedError, NotFoundError, PreconditionFailedError, UpstreamUnavailableError, IntegrityCheckFailedError],
       directResult: true,

@@ -41,8 +41,8 @@ builder.mutationField('updateMetadata', (t) =>
   t.field({
     type: UpdateMetadataSuccess,
     description:
-      'Merges user metadata: `set` keys are added or changed, `remove` keys removed, the rest kept (HEAD → merge → copy onto itself with REPLACE). ' +
-      'System headers not given keep their value exactly; storage class and encryption are kept. The object ACL returns to the bucket default.',
+      'Merges user metadata: `set` keys are added or changed, `remove` keys removed, the rest kept (HEAD and GetObjectAcl → merge → copy onto itself with REPLACE). ' +
+      'System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`).',
     errors: {
       types: [BadUserInputError, AccessDeniedError, NotFoundError, PreconditionFailedError, UpstreamUnavailableError, IntegrityCheckFailedError],
       directResult: true,

@@ -3,7 +3,8 @@ import { LocalOssError } from '../errors.js';
 import { isoDate, requireBucket, type Handler, type RequestContext } from './context.js';
 import { checkBucketName } from './object-headers.js';
 
-const OWNER = { ID: 'local-oss', DisplayName: 'local-oss' };
+/** The owner local-oss reports for every bucket and object. */
+export const OWNER = { ID: 'local-oss', DisplayName: 'local-oss' } as const;
 
 function bucketXml(ctx: RequestContext, name: string, creationDate: number): Record<string, unknown> {
   return {

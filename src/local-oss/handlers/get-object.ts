@@ -52,7 +52,8 @@ function checkVersion(ctx: RequestContext): void {
   }
 }
 
-async function requireRecord(ctx: RequestContext): Promise<ObjectRecord> {
+/** The object a read addresses (only the `null` version exists); `NoSuchKey`/`NoSuchVersion` otherwise. */
+export async function requireRecord(ctx: RequestContext): Promise<ObjectRecord> {
   checkVersion(ctx);
   const record = await ctx.backend.headObject(requireBucket(ctx), requireKey(ctx));
   if (record === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: requireKey(ctx) } });

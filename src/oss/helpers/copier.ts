@@ -60,6 +60,8 @@ export interface Copier {
    * it read, aborts the upload on any failure (rethrowing the failure), and compares the final
    * CRC-64 with the source's (`OssIntegrityError` on mismatch). A multipart copy cannot carry
    * object tags: a tagged source in COPY tagging mode is refused before anything is written.
+   * The source's ACL is never copied (as by OSS): the destination gets `request.acl` (sent on
+   * CompleteMultipartUpload by the multipart path), else `default`.
    */
   copy(request: CopyObjectRequest, options?: CopyCallOptions): Promise<CopyResult>;
 }
@@ -152,7 +154,8 @@ export function createCopier(api: CopierApi, options: CopierOptions = {}): Copie
         request.taggingDirective ?? 'Copy',
       );
     }
-    const writeHeaders = pickWriteHeaders(request);
+    // Why: OSS documents `x-oss-object-acl` on CompleteMultipartUpload, not on Initiate (reference §5.5).
+    const { acl, ...writeHeaders } = pickWriteHeaders(request);
     const initiated = await api.initiateMultipartUpload(
       { bucket: request.bucket, key: request.key, ...(directive === 'COPY' ? { ...headersFromSource(source), ...withoutMetadataFields(writeHeaders) } : writeHeaders) },
       call,
@@ -182,7 +185,7 @@ export function createCopier(api: CopierApi, options: CopierOptions = {}): Copie
         return { partNumber: part.partNumber, etag: copied.etag };
       });
       const completed = await api.completeMultipartUpload(
-        compact({ bucket: request.bucket, key: request.key, uploadId, parts, forbidOverwrite: request.forbidOverwrite, acl: request.acl }),
+        compact({ bucket: request.bucket, key: request.key, uploadId, parts, forbidOverwrite: request.forbidOverwrite, acl }),
         call,
       );
       if (completed.hashCrc64 !== undefined && source.hashCrc64 !== undefined && completed.hashCrc64 !== source.hashCrc64) {

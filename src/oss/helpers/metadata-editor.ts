@@ -1,19 +1,21 @@
 /**
- * The metadata editor: HEAD → merge → copy onto itself with REPLACE, carrying every system header
- * not given, guarded against concurrent changes (DESIGN §6).
+ * The metadata editor: HEAD and GetObjectAcl → merge → copy onto itself with REPLACE, carrying
+ * every system header not given and the object ACL, guarded against concurrent changes (DESIGN §6).
  */
+import type { OssApi } from '../api.js';
 import type { CallOptions } from '../client.js';
 import { OssInvalidArgumentError } from '../errors.js';
+import type { GetObjectAclResult, ObjectAclGrant } from '../operations/get-object-acl.js';
 import type { HeadObjectResult } from '../operations/head-object.js';
 import { compact } from '../operations/shared/compact.js';
 import { SYSTEM_HEADER_NAMES } from '../operations/shared/request-headers.js';
-import type { ObjectWriteHeaders, SystemHeaders } from '../operations/shared/request-headers.js';
+import type { ObjectAcl, ObjectWriteHeaders, SystemHeaders } from '../operations/shared/request-headers.js';
 import { assertBucketName, assertObjectKey, normalizeUserMetadata } from '../validation/index.js';
 import { createCopier, headersFromSource } from './copier.js';
 import type { CopierApi, CopierOptions } from './copier.js';
 
-/** The operations the editor uses (those of the copier). */
-export type MetadataEditorApi = CopierApi;
+/** The operations the editor uses: those of the copier, plus GetObjectAcl. */
+export type MetadataEditorApi = CopierApi & Pick<OssApi, 'getObjectAcl'>;
 
 /** A system header change: a string sets it, `null` removes it, absent keeps the current value. */
 export type SystemHeaderChanges = { readonly [K in keyof SystemHeaders]?: string | null };
@@ -53,19 +55,25 @@ export interface EditMetadataResult {
   readonly requestId: string;
   /** The HEAD the edit was based on. */
   readonly previous: HeadObjectResult;
+  /** The object ACL read with that HEAD and kept by the edit (`default`: the bucket's applies). */
+  readonly acl: ObjectAclGrant;
 }
 
 /** Edits object metadata without losing what was not mentioned. */
 export interface MetadataEditor {
   /**
-   * HEADs the object (with `If-Match: ifMatch` when given; again after a second when it was
-   * modified in the second of the read, see `readSettled`), merges, and copies it onto itself
-   * with REPLACE, `x-oss-copy-source-if-match` = the ETag read and
-   * `x-oss-copy-source-if-unmodified-since` = the Last-Modified read. Every system header not
-   * changed, the storage class and SSE settings are re-sent from the HEAD. Above the copy
-   * threshold the multipart copy path is used with the metadata on InitiateMultipartUpload. A
-   * concurrent change rejects with 412 (`isPreconditionFailedError`); a missing object with 404.
-   * The object ACL is not readable by HEAD and returns to the bucket default, as with any REPLACE.
+   * HEADs the object (with `If-Match: ifMatch` when given) and reads its ACL with GetObjectAcl
+   * in parallel (both again after a second when it was modified in the second of the read, see
+   * `readSettled`), merges, and copies it onto itself with REPLACE,
+   * `x-oss-copy-source-if-match` = the ETag read and `x-oss-copy-source-if-unmodified-since` =
+   * the Last-Modified read. Every system header not changed, the storage class and SSE settings
+   * are re-sent from the HEAD, and the object ACL (which HEAD does not report and REPLACE would
+   * reset to `default`) as `x-oss-object-acl` unless it is `default`. Above the copy threshold
+   * the multipart copy path is used, with the metadata on InitiateMultipartUpload and the ACL on
+   * CompleteMultipartUpload. A concurrent change of the object rejects with 412
+   * (`isPreconditionFailedError`); a missing object with 404. Caveat: a concurrent PutObjectAcl
+   * alone changes neither ETag nor Last-Modified, so an ACL changed between the read and the copy
+   * is overwritten with the one read. Re-sending an ACL needs the PutObjectAcl permission.
    */
   edit(request: EditMetadataRequest, options?: CallOptions): Promise<EditMetadataResult>;
 }
@@ -74,6 +82,12 @@ export interface MetadataEditor {
 export interface MetadataEditorOptions extends CopierOptions {
   /** Waits `ms` milliseconds; default a timer. Used by the Last-Modified settling rule. */
   readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** One settled read: the HEAD and the ACL read with it. */
+interface SettledRead {
+  readonly head: HeadObjectResult;
+  readonly acl: GetObjectAclResult;
 }
 
 /** How many times the editor re-reads an object modified in the second of its read. */
@@ -85,19 +99,30 @@ export function createMetadataEditor(api: MetadataEditorApi, options: MetadataEd
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   /**
-   * HEADs the object until the server's clock (`Date`) has left the second of its Last-Modified.
+   * HEADs the object and reads its ACL, in parallel, until the server's clock (`Date`) has left
+   * the second of its Last-Modified and the ACL was read no earlier than that second.
    *
    * Why: Last-Modified has one-second resolution and a metadata-only self-copy keeps the ETag,
    * so the if-unmodified-since guard is the only one that sees a concurrent metadata edit — and
    * it sees it only if that edit lands in a later second than the Last-Modified we send. Once
-   * the read happened in a later second than Last-Modified, every write after it does.
+   * the read happened in a later second than Last-Modified, every write after it does. The ACL
+   * read is not guarded by the copy, so a write between it and the HEAD would go unseen; one
+   * landing in the HEAD's second fails the settle test, hence the ACL must not be from an
+   * earlier second. A write after the HEAD fails the copy's guards.
    */
-  async function readSettled(request: EditMetadataRequest, callOptions: CallOptions): Promise<HeadObjectResult> {
+  async function readSettled(request: EditMetadataRequest, callOptions: CallOptions): Promise<SettledRead> {
     for (let read = 1; ; read++) {
-      const head = await api.headObject(compact({ bucket: request.bucket, key: request.key, ifMatch: request.ifMatch }), callOptions);
+      const target = { bucket: request.bucket, key: request.key };
+      const aclRead = api.getObjectAcl(target, callOptions);
+      // Why: when the HEAD fails its error is the one to report; this keeps the ACL's from being unhandled.
+      aclRead.catch(() => undefined);
+      const head = await api.headObject(compact({ ...target, ifMatch: request.ifMatch }), callOptions);
+      const acl = await aclRead;
       const readAt = Date.parse(head.headers['date'] ?? '');
-      const modifiedSecond = Math.floor(head.lastModified.getTime() / 1000);
-      if (Number.isNaN(readAt) || Math.floor(readAt / 1000) > modifiedSecond || read >= MAX_SETTLE_READS) return head;
+      if (Number.isNaN(readAt) || read >= MAX_SETTLE_READS) return { head, acl };
+      const readSecond = Math.floor(readAt / 1000);
+      const aclSecond = acl.date === undefined ? readSecond : Math.floor(acl.date.getTime() / 1000);
+      if (readSecond > Math.floor(head.lastModified.getTime() / 1000) && aclSecond >= readSecond) return { head, acl };
       await sleep(1000 - (readAt % 1000));
     }
   }
@@ -121,7 +146,7 @@ export function createMetadataEditor(api: MetadataEditorApi, options: MetadataEd
       if (!(field in SYSTEM_HEADER_NAMES)) throw new OssInvalidArgumentError('systemHeaders', `unknown system header field`, field);
     }
 
-    const head = await readSettled(request, callOptions);
+    const { head, acl } = await readSettled(request, callOptions);
     let metadata: Record<string, string>;
     if (request.mode === 'replace') metadata = given;
     else {
@@ -138,6 +163,8 @@ export function createMetadataEditor(api: MetadataEditorApi, options: MetadataEd
       serverSideEncryption: carried.serverSideEncryption,
       serverSideDataEncryption: carried.serverSideDataEncryption,
       serverSideEncryptionKeyId: carried.serverSideEncryptionKeyId,
+      // Why: a grant OSS reported is re-sent verbatim, even one newer than ObjectAcl.
+      acl: acl.acl === 'default' ? undefined : (acl.acl as ObjectAcl),
     });
     const result = await copier.copy(
       {
@@ -161,6 +188,7 @@ export function createMetadataEditor(api: MetadataEditorApi, options: MetadataEd
       method: result.method,
       requestId: result.requestId,
       previous: head,
+      acl: acl.acl,
     });
   }
 

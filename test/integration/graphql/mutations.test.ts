@@ -260,6 +260,32 @@ describe('replaceMetadata and updateMetadata', () => {
     });
   }
 
+  for (const [label, size, method] of [
+    ['below the copy threshold', 10 * KIB, 'single'],
+    ['above the copy threshold (multipart copy)', 400 * KIB, 'multipart'],
+  ] as const) {
+    it(`replace and update keep a public-read object ACL — ${label}`, async () => {
+      const key = `edit/acl-${size}.bin`;
+      const client = stack.aliOss(BUCKET);
+      await client.put(key, randomBytes(size), { headers: { 'x-oss-object-acl': 'public-read', 'x-oss-meta-a': '1' } });
+      expect((await client.getACL(key)).acl).toBe('public-read');
+      stack.store.stats.reset();
+      const replaced = await stack.graphql(REPLACE, { input: { bucket: BUCKET, key, metadata: [{ key: 'b', value: '2' }] } });
+      expect(replaced.data?.replaceMetadata.__typename).toBe('ReplaceMetadataSuccess');
+      // The edit reads the ACL once per HEAD it makes (one, or two when it waited for the next
+      // second); the one further HeadObject answers the selected `object` fields.
+      const counts = stack.store.stats.snapshot();
+      expect(counts['GetObjectAcl']).toBe((counts['HeadObject'] ?? 0) - 1);
+      expect(counts[method === 'single' ? 'CopyObject' : 'CompleteMultipartUpload']).toBe(1);
+      expect((await client.getACL(key)).acl).toBe('public-read');
+
+      const updated = await stack.graphql(UPDATE, { input: { bucket: BUCKET, key, set: [{ key: 'c', value: '3' }] } });
+      expect(updated.data?.updateMetadata.__typename).toBe('UpdateMetadataSuccess');
+      expect((await client.getACL(key)).acl).toBe('public-read');
+      expect((await stored(BUCKET, key)).meta).toEqual({ b: '2', c: '3' });
+    });
+  }
+
   it('a stale ifMatch is PRECONDITION_FAILED and the object is unchanged', async () => {
     const key = 'edit/stale.txt';
     await put(key, 'v1');
@@ -362,6 +388,18 @@ describe('copyObject', () => {
     expect(stack.store.stats.total()).toBe(0);
     const missing = await stack.graphql(COPY, { input: { sourceBucket: BUCKET, sourceKey: 'copy/none.txt', bucket: BUCKET, key: 'copy/y.txt' } });
     expect(missing.data?.copyObject).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
+  });
+
+  it('does not copy the object ACL: the destination gets default (as in OSS)', async () => {
+    const client = stack.aliOss(BUCKET);
+    await client.put('copy/acl-source.txt', Buffer.from('acl'), { headers: { 'x-oss-object-acl': 'public-read' } });
+    for (const directive of ['COPY', 'REPLACE'] as const) {
+      const key = `copy/acl-${directive}.txt`;
+      const result = await stack.graphql(COPY, { input: { sourceBucket: BUCKET, sourceKey: 'copy/acl-source.txt', bucket: BUCKET, key, metadataDirective: directive } });
+      expect(result.data?.copyObject.__typename).toBe('CopyObjectSuccess');
+      expect((await client.getACL(key)).acl).toBe('default');
+    }
+    expect((await client.getACL('copy/acl-source.txt')).acl).toBe('public-read');
   });
 
   it('COPY onto itself keeps everything', async () => {

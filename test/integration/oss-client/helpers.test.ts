@@ -154,6 +154,8 @@ describe('metadata editor', () => {
       expect(result.method).toBe(size > small.threshold ? 'multipart' : 'single');
       // One HEAD, plus one more per wait for the clock to leave the second of the write.
       expect(h.store.stats.count('HeadObject')).toBe(1 + waits.length);
+      // The ACL is read with every HEAD.
+      expect(h.store.stats.count('GetObjectAcl')).toBe(1 + waits.length);
       expect(waits.length).toBeLessThanOrEqual(1);
       const after = await h.api.headObject({ bucket, key });
       for (const name of sixNames) {
@@ -168,6 +170,89 @@ describe('metadata editor', () => {
       expect(Buffer.compare(await download(key), data)).toBe(0);
     });
   }
+
+  for (const [path, size] of [
+    ['single CopyObject', 20 * KiB],
+    ['multipart copy', 600 * KiB],
+  ] as const) {
+    it(`a public-read object stays public-read after update and replace via ${path}`, async () => {
+      const key = `edit/acl-${size}`;
+      await h.api.putObject({ bucket, key, body: bytes(size, 7), metadata: { a: '1' }, acl: 'public-read' });
+      const editor = createMetadataEditor(h.api, small);
+      const updated = await editor.edit({ bucket, key, mode: 'update', metadata: { b: '2' } });
+      expect(updated.method).toBe(size > small.threshold ? 'multipart' : 'single');
+      expect(updated.acl).toBe('public-read');
+      expect((await h.api.getObjectAcl({ bucket, key })).acl).toBe('public-read');
+      await editor.edit({ bucket, key, mode: 'replace', metadata: { c: '3' } });
+      expect((await h.api.getObjectAcl({ bucket, key })).acl).toBe('public-read');
+      expect((await h.api.headObject({ bucket, key })).metadata).toEqual({ c: '3' });
+    });
+  }
+
+  it('sends the ACL read on the copy (CompleteMultipartUpload on the multipart path), nothing for `default`', async () => {
+    const sent: Array<[string, string | undefined]> = [];
+    const spying = {
+      ...h.api,
+      copyObject: (...args: Parameters<typeof h.api.copyObject>) => (sent.push(['CopyObject', args[0].acl]), h.api.copyObject(...args)),
+      initiateMultipartUpload: (...args: Parameters<typeof h.api.initiateMultipartUpload>) => (
+        sent.push(['InitiateMultipartUpload', args[0].acl]), h.api.initiateMultipartUpload(...args)
+      ),
+      completeMultipartUpload: (...args: Parameters<typeof h.api.completeMultipartUpload>) => (
+        sent.push(['CompleteMultipartUpload', args[0].acl]), h.api.completeMultipartUpload(...args)
+      ),
+    };
+    const editor = createMetadataEditor(spying, small);
+    for (const [key, size, acl] of [
+      ['edit/sent-private', 1 * KiB, 'private'],
+      ['edit/sent-default', 1 * KiB, undefined],
+      ['edit/sent-private-mp', 300 * KiB, 'private'],
+      ['edit/sent-default-mp', 300 * KiB, undefined],
+    ] as const) {
+      await h.api.putObject({ bucket, key, body: bytes(size, 3), ...(acl === undefined ? {} : { acl }) });
+      await editor.edit({ bucket, key, mode: 'update', metadata: { x: '1' } });
+      expect((await h.api.getObjectAcl({ bucket, key })).acl).toBe(acl ?? 'default');
+    }
+    expect(sent).toEqual([
+      ['CopyObject', 'private'],
+      ['CopyObject', undefined],
+      ['InitiateMultipartUpload', undefined],
+      ['CompleteMultipartUpload', 'private'],
+      ['InitiateMultipartUpload', undefined],
+      ['CompleteMultipartUpload', undefined],
+    ]);
+  });
+
+  it('reads the ACL in parallel with the HEAD; a failing HEAD (stale ifMatch) is what is reported', async () => {
+    await h.api.putObject({ bucket, key: 'edit/parallel', body: 'x' });
+    const events: string[] = [];
+    const tracing = {
+      ...h.api,
+      headObject: async (...args: Parameters<typeof h.api.headObject>) => {
+        events.push('head:start');
+        try {
+          return await h.api.headObject(...args);
+        } finally {
+          events.push('head:end');
+        }
+      },
+      getObjectAcl: async (...args: Parameters<typeof h.api.getObjectAcl>) => {
+        events.push('acl:start');
+        try {
+          return await h.api.getObjectAcl(...args);
+        } finally {
+          events.push('acl:end');
+        }
+      },
+    };
+    const sleep = (): Promise<void> => Promise.resolve();
+    await createMetadataEditor(tracing, { ...small, sleep }).edit({ bucket, key: 'edit/parallel', mode: 'update', metadata: { a: '1' } });
+    expect(events.slice(0, 2).sort()).toEqual(['acl:start', 'head:start']);
+
+    const error = await createMetadataEditor(tracing, small)
+      .edit({ bucket, key: 'edit/parallel', mode: 'update', metadata: { a: '2' }, ifMatch: '"00000000000000000000000000000000"' })
+      .catch((e: unknown) => e);
+    expect(isPreconditionFailedError(error)).toBe(true);
+  });
 
   it('replace mode makes the given metadata the whole set and can change or remove system headers', async () => {
     await h.api.putObject({ bucket, key: 'edit/replace', body: 'x', metadata: { a: '1', b: '2' }, ...sixHeaders });

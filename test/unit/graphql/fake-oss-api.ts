@@ -62,6 +62,7 @@ export function createFakeOssApi(objects: Record<string, FakeObject>): FakeOssAp
         requestId: 'rl',
       };
     },
+    getObjectAcl: unused('getObjectAcl'),
     putObject: unused('putObject'),
     getObject: unused('getObject'),
     deleteObject: unused('deleteObject'),

@@ -27,6 +27,8 @@ describe('route', () => {
     ['HEAD', 'b', 'k', [], false, 'HeadObject'],
     ['HEAD', 'b', 'k', ['objectMeta'], false, 'GetObjectMeta'],
     ['HEAD', 'b', 'k', ['objectMeta', 'versionId=null'], false, 'GetObjectMeta'],
+    ['GET', 'b', 'k', ['acl'], false, 'GetObjectAcl'],
+    ['GET', 'b', 'k', ['acl', 'versionId=null'], false, 'GetObjectAcl'],
     ['DELETE', 'b', 'k', [], false, 'DeleteObject'],
     ['DELETE', 'b', 'k', ['uploadId=u'], false, 'AbortMultipartUpload'],
     ['POST', 'b', 'k', ['uploads'], false, 'InitiateMultipartUpload'],
@@ -38,7 +40,7 @@ describe('route', () => {
   });
 
   it('answers NotImplemented for known unsupported sub-resources', () => {
-    for (const [method, key, q] of [['GET', 'k', 'acl'], ['PUT', 'k', 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'append']] as const) {
+    for (const [method, key, q] of [['PUT', 'k', 'acl'], ['GET', undefined, 'acl'], ['PUT', 'k', 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'append']] as const) {
       try {
         r(method, 'b', key, [q]);
         expect.unreachable();
