@@ -210,7 +210,7 @@ export type MetadataEntryInput = {
 /** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Copies an object. COPY keeps the source metadata, system headers, storage class and encryption; REPLACE sets `metadata` (absent: kept) and the given system headers (absent: kept, null: removed). Above the copy threshold the copy is multipart and its CRC-64 is compared with the source. The object ACL is not copied (as in OSS): the destination gets `default` (the bucket ACL applies), also when copying onto itself; use replaceMetadata or updateMetadata to change metadata in place and keep the ACL. */
+  /** Copies an object. COPY keeps the source metadata, system headers, storage class and encryption; REPLACE sets `metadata` (absent: kept) and the given system headers (absent: kept, null: removed). Above the copy threshold the copy is multipart and its CRC-64 is compared with the source. The object ACL is not copied to another key (as in OSS): the destination gets `default` (the bucket ACL applies). A copy onto itself keeps the object ACL (it is read and re-sent). */
   copyObject: CopyObjectResult;
   /** Presigns a PUT for uploading an object straight to the store (for files above the `putObject` limit). Costs no store request. */
   createUpload: CreateUploadResult;

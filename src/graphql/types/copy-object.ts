@@ -8,7 +8,7 @@ import type { CopyResult } from '../../oss/helpers/copier.js';
 import type { SystemHeaderChanges } from '../../oss/helpers/metadata-editor.js';
 import type { CopyObjectRequest } from '../../oss/operations/copy-object.js';
 import type { HeadObjectResult } from '../../oss/operations/head-object.js';
-import type { ObjectWriteHeaders, StorageClass, SystemHeaders } from '../../oss/operations/shared/request-headers.js';
+import type { ObjectAcl, ObjectWriteHeaders, StorageClass, SystemHeaders } from '../../oss/operations/shared/request-headers.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
 import {
@@ -107,8 +107,8 @@ builder.mutationField('copyObject', (t) =>
     description:
       'Copies an object. COPY keeps the source metadata, system headers, storage class and encryption; REPLACE sets `metadata` (absent: kept) and ' +
       'the given system headers (absent: kept, null: removed). Above the copy threshold the copy is multipart and its CRC-64 is compared with the source. ' +
-      'The object ACL is not copied (as in OSS): the destination gets `default` (the bucket ACL applies), also when copying onto itself; ' +
-      'use replaceMetadata or updateMetadata to change metadata in place and keep the ACL.',
+      'The object ACL is not copied to another key (as in OSS): the destination gets `default` (the bucket ACL applies). ' +
+      'A copy onto itself keeps the object ACL (it is read and re-sent).',
     errors: {
       types: [
         BadUserInputError,
@@ -148,9 +148,16 @@ builder.mutationField('copyObject', (t) =>
 
       const sourceRef = { bucket: input.sourceBucket, key: input.sourceKey, ...(sourceVersionId === undefined ? {} : { versionId: sourceVersionId }) };
       const destination = { bucket: input.bucket, key: input.key };
+      // Why read the ACL of a self-copy: the copy replaces the object, and OSS resets the ACL of
+      // a copy's destination to `default` unless it is re-sent; for a copy elsewhere that is the
+      // documented OSS behaviour, for a copy onto itself it would silently lose the object's ACL.
+      const aclRead = selfCopy ? ctx.api.getObjectAcl(sourceRef) : undefined;
+      aclRead?.catch(() => undefined);
       let source: HeadObjectResult;
+      let acl: string | undefined;
       try {
         source = await ctx.api.headObject({ ...sourceRef, ...(ifMatch === undefined ? {} : { ifMatch }) });
+        acl = (await aclRead)?.acl;
       } catch (error) {
         throw translateError(error, sourceRef);
       }
@@ -181,6 +188,7 @@ builder.mutationField('copyObject', (t) =>
         metadataDirective: directive,
         copySourceIfMatch: ifMatch ?? source.etag,
         ...(input.forbidOverwrite === true ? { forbidOverwrite: true } : {}),
+        ...(acl === undefined || acl === 'default' ? {} : { acl: acl as ObjectAcl }),
       };
 
       let copied: CopyResult;

@@ -402,6 +402,18 @@ describe('copyObject', () => {
     expect((await client.getACL('copy/acl-source.txt')).acl).toBe('public-read');
   });
 
+  it('a copy onto itself keeps the object ACL (COPY and REPLACE)', async () => {
+    const client = stack.aliOss(BUCKET);
+    const key = 'copy/acl-self.txt';
+    await client.put(key, Buffer.from('acl'), { headers: { 'x-oss-object-acl': 'public-read', 'x-oss-meta-a': '1' } });
+    for (const directive of ['COPY', 'REPLACE'] as const) {
+      const result = await stack.graphql(COPY, { input: { sourceBucket: BUCKET, sourceKey: key, bucket: BUCKET, key, metadataDirective: directive } });
+      expect(result.data?.copyObject.__typename, directive).toBe('CopyObjectSuccess');
+      expect((await client.getACL(key)).acl, directive).toBe('public-read');
+    }
+    expect((await client.head(key)).meta).toEqual({ a: '1' });
+  });
+
   it('COPY onto itself keeps everything', async () => {
     await put('copy/onto-self.txt', 'same');
     const before = await stored(BUCKET, 'copy/onto-self.txt');
