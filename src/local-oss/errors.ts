@@ -105,11 +105,6 @@ export class LocalOssError extends Error {
   }
 }
 
-/** True when `code` is a known {@link LocalOssErrorCode}. */
-export function isLocalOssErrorCode(code: string): code is LocalOssErrorCode {
-  return Object.prototype.hasOwnProperty.call(ERROR_STATUS, code);
-}
-
 /**
  * The `<Error>` document: `Code`, `Message`, `RequestId`, `HostId`, the details, `EC` and
  * `RecommendDoc`, in the order OSS sends them.

@@ -1,5 +1,6 @@
 /** Splitting an object of known size into parts. Pure. */
-import { MAX_PARTS } from '../defaults.js';
+import { MAX_PARTS, MAX_PART_SIZE } from '../defaults.js';
+import { OssInvalidArgumentError } from '../errors.js';
 
 /** One part of a plan: number (1-based) and inclusive byte range. */
 export interface PlannedPart {
@@ -10,12 +11,15 @@ export interface PlannedPart {
 }
 
 /**
- * The part size to use for `total` bytes: `partSize`, grown by steps of `partSize` until the
- * object fits in {@link MAX_PARTS} parts (as the SDK V2 copier and uploader do).
+ * The part size to use for `total` bytes: the smallest multiple of `partSize` that fits the object
+ * in {@link MAX_PARTS} parts (the size the SDK V2 copier and uploader reach by growing in steps of
+ * `partSize`). Throws {@link OssInvalidArgumentError} when that exceeds {@link MAX_PART_SIZE}.
  */
 export function growPartSize(total: number, partSize: number): number {
-  let size = partSize;
-  while (Math.ceil(total / size) > MAX_PARTS) size += partSize;
+  const size = Math.max(1, Math.ceil(total / MAX_PARTS / partSize)) * partSize;
+  if (size > MAX_PART_SIZE) {
+    throw new OssInvalidArgumentError('size', `must fit in ${MAX_PARTS} parts of at most ${MAX_PART_SIZE} bytes`, total);
+  }
   return size;
 }
 

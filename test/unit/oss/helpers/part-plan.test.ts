@@ -13,6 +13,12 @@ describe('growPartSize', () => {
     expect(growPartSize(total, partSize)).toBe(expected);
     expect(Math.ceil(total / expected)).toBeLessThanOrEqual(10_000);
   });
+
+  it('refuses an object that cannot fit 10,000 parts of at most 5 GiB', () => {
+    const GiB = 1024 ** 3;
+    expect(growPartSize(10_000 * 5 * GiB, 64 * 1024 ** 2)).toBeLessThanOrEqual(5 * GiB);
+    expect(() => growPartSize(10_000 * 5 * GiB + 1, 64 * 1024 ** 2)).toThrow(/10000 parts of at most 5368709120 bytes/);
+  });
 });
 
 describe('planParts', () => {
