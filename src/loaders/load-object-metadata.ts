@@ -7,7 +7,7 @@ import type { OssApi } from '../oss/api.js';
 import { isNotFoundError } from '../oss/errors.js';
 import type { ListedObject } from '../oss/operations/list-objects-v2.js';
 import type { ConcurrencyLimiter } from './concurrency.js';
-import { basicFromHead, basicFromObjectMeta } from './object-metadata.js';
+import { basicFromHead } from './object-metadata.js';
 import type { FullObjectMetadata, MetadataLevel, ObjectMetadata } from './object-metadata.js';
 import { objectRefKey, refFields } from './object-ref.js';
 import type { ObjectRef } from './object-ref.js';
@@ -63,7 +63,7 @@ export function createObjectMetadataLoader(options: ObjectMetadataLoaderOptions)
         const head = await api.headObject(refFields(ref));
         return { basic: basicFromHead(head), full: head };
       }
-      return { basic: basicFromObjectMeta(await api.getObjectMeta(refFields(ref))) };
+      return { basic: await api.getObjectMeta(refFields(ref)) };
     } catch (error) {
       if (isNotFoundError(error)) return null;
       throw error;

@@ -8,20 +8,11 @@ import type { HeadObjectResult } from '../oss/operations/head-object.js';
  */
 export type MetadataLevel = 'basic' | 'full';
 
-/** The fields GetObjectMeta returns; also derivable from a HeadObject result. */
-export interface BasicObjectMetadata {
-  readonly contentLength: number;
-  /** With the surrounding quotes, as OSS sends it. */
-  readonly etag: string;
-  readonly lastModified: Date;
-  readonly lastAccessTime?: Date;
-  readonly versionId?: string;
-  /** CRC-64/XZ as an unsigned decimal string. */
-  readonly hashCrc64?: string;
-  readonly transitionTime?: string;
-  /** The OSS request id of the answer. */
-  readonly requestId: string;
-}
+/**
+ * The basic level: exactly what GetObjectMeta returns. A HeadObject result answers it too
+ * ({@link basicFromHead}).
+ */
+export type BasicObjectMetadata = GetObjectMetaResult;
 
 /** An object's metadata at the level it was loaded; `full` is present for `full` loads. */
 export interface ObjectMetadata {
@@ -32,11 +23,6 @@ export interface ObjectMetadata {
 /** Metadata loaded at `full` level. */
 export interface FullObjectMetadata extends ObjectMetadata {
   readonly full: HeadObjectResult;
-}
-
-/** {@link BasicObjectMetadata} from a GetObjectMeta result. */
-export function basicFromObjectMeta(result: GetObjectMetaResult): BasicObjectMetadata {
-  return result;
 }
 
 /** {@link BasicObjectMetadata} from a HeadObject result (`x-oss-last-access-time` read from its headers). */

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crc64, formatCrc64 } from '../../src/oss/checksum/crc64.js';
+import { deterministicBytes } from './deterministic-bytes.js';
 import {
   BackendError,
   MIN_PART_SIZE,
@@ -52,19 +53,6 @@ export function etagOf(data: Uint8Array | string): string {
 /** Decimal CRC-64 of data. */
 export function crcOf(data: Uint8Array | string): string {
   return formatCrc64(crc64(typeof data === 'string' ? Buffer.from(data) : data));
-}
-
-/** Deterministic bytes of a given length, varying with `seed`. */
-export function pattern(length: number, seed: number): Buffer {
-  const out = Buffer.alloc(length);
-  let x = (seed * 2654435761) >>> 0 || 1;
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
 }
 
 /** Asserts that `promise` rejects with a BackendError of `code`. */
@@ -233,7 +221,7 @@ export function describeBackendContract(
       });
 
       it('stores binary data of several MiB byte-exactly', async () => {
-        const data = pattern(3 * 1024 * 1024 + 17, 7);
+        const data = deterministicBytes(3 * 1024 * 1024 + 17, 7);
         const chunks = [data.subarray(0, 1), data.subarray(1, 70_000), data.subarray(70_000)];
         const record = await backend.putObject(B, 'bin', bodyOf(...chunks), { metadata: metadata(), now: NOW });
         expect(record.crc64).toBe(crcOf(data));
@@ -313,7 +301,7 @@ export function describeBackendContract(
       });
 
       it('reads a range exactly', async () => {
-        const data = pattern(2 * 1024 * 1024 + 5, 3);
+        const data = deterministicBytes(2 * 1024 * 1024 + 5, 3);
         await put('r', data);
         for (const [offset, length] of [[0, 1], [5, 100], [1024 * 1024 - 1, 1024 * 1024 + 2], [data.length - 1, 1], [0, data.length], [10, 0]] as const) {
           const read = await backend.getObject(B, 'r', { offset, length });
@@ -323,12 +311,12 @@ export function describeBackendContract(
       });
 
       it('a body keeps the data of its record while the object is overwritten or deleted', async () => {
-        const first = pattern(3 * 1024 * 1024, 1);
+        const first = deterministicBytes(3 * 1024 * 1024, 1);
         await put('k', first);
         const readOld = await backend.getObject(B, 'k');
         const iterator = readOld!.body[Symbol.asyncIterator]();
         const firstChunk = await iterator.next();
-        await put('k', pattern(3 * 1024 * 1024, 2));
+        await put('k', deterministicBytes(3 * 1024 * 1024, 2));
         const readSecond = await backend.getObject(B, 'k');
         await backend.deleteObject(B, 'k');
         const rest: Buffer[] = [Buffer.from(firstChunk.value as Uint8Array)];
@@ -336,12 +324,12 @@ export function describeBackendContract(
         expect(Buffer.concat(rest).equals(first)).toBe(true);
         expect(readOld!.record.crc64).toBe(crcOf(first));
         const second = await readAll(readSecond!.body);
-        expect(second.equals(pattern(3 * 1024 * 1024, 2))).toBe(true);
+        expect(second.equals(deterministicBytes(3 * 1024 * 1024, 2))).toBe(true);
         expect(readSecond!.record.crc64).toBe(crcOf(second));
       });
 
       it('a body that is abandoned mid-iteration releases its resources', async () => {
-        await put('k', pattern(3 * 1024 * 1024, 4));
+        await put('k', deterministicBytes(3 * 1024 * 1024, 4));
         const before = openFdCount();
         for (let i = 0; i < 20; i++) {
           const read = await backend.getObject(B, 'k');
@@ -562,9 +550,9 @@ export function describeBackendContract(
     });
 
     describe('multipart uploads', () => {
-      const part1 = pattern(MIN_PART_SIZE, 11);
-      const part2 = pattern(MIN_PART_SIZE + 3, 12);
-      const part3 = pattern(10, 13);
+      const part1 = deterministicBytes(MIN_PART_SIZE, 11);
+      const part2 = deterministicBytes(MIN_PART_SIZE + 3, 12);
+      const part3 = deterministicBytes(10, 13);
 
       const start = (key = 'mp', extra: { forbidOverwrite?: boolean } = {}) =>
         backend.createMultipartUpload(B, key, { metadata: metadata({ contentType: 'video/mp4', userMetadata: { u: '1' } }), now: NOW, ...extra });

@@ -12,6 +12,7 @@
 import { pathToFileURL } from 'node:url';
 import { createFileBackend } from '../../src/local-oss/backend/file-backend.js';
 import type { ObjectMetadata } from '../../src/local-oss/backend/backend.js';
+import { deterministicBytes } from './deterministic-bytes.js';
 
 /** Bucket the worker writes to. */
 export const CRASH_BUCKET = 'crash';
@@ -54,17 +55,7 @@ export function* versionData(version: number, size: number, from = 0): Generator
   }
 }
 
-const FILLER = (() => {
-  const out = Buffer.alloc(CHUNK);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < out.length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-})();
+const FILLER = deterministicBytes(CHUNK, 0x9e3779b9);
 
 async function* asAsync(chunks: Iterable<Buffer>): AsyncGenerator<Uint8Array> {
   yield* chunks;

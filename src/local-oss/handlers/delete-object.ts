@@ -3,8 +3,7 @@ import { parseXml } from '../../oss/xml/parse-xml.js';
 import { uriEncode } from '../../oss/signer/canonical.js';
 import { LocalOssError } from '../errors.js';
 import { header, readSmallBody, requireBucket, requireKey, type Handler } from './context.js';
-import { contentMd5Verifier } from './object-headers.js';
-import { DigestAccumulator } from '../backend/backend-shared.js';
+import { verifyBodyContentMd5 } from './object-headers.js';
 
 /** `DELETE /<key>`: 204 whether or not the key existed; `NoSuchBucket` for a missing bucket. */
 export const deleteObject: Handler = async (ctx) => {
@@ -22,12 +21,7 @@ export const MAX_DELETE_KEYS = 1000;
 export const deleteMultipleObjects: Handler = async (ctx) => {
   const bucket = requireBucket(ctx);
   const body = await readSmallBody(ctx);
-  const verify = contentMd5Verifier(ctx);
-  if (verify !== undefined) {
-    const acc = new DigestAccumulator();
-    acc.update(body);
-    verify(acc.digest());
-  }
+  verifyBodyContentMd5(ctx, body);
   let parsed: Record<string, unknown>;
   try {
     parsed = parseXml(body.toString('utf8'), { arrays: ['Delete.Object'] });

@@ -3,7 +3,6 @@
  * CompleteMultipartUpload, AbortMultipartUpload, ListParts (reference §5.5).
  */
 import type { ByteRange, CompletePart } from '../backend/backend.js';
-import { DigestAccumulator } from '../backend/backend-shared.js';
 import { uriEncode } from '../../oss/signer/canonical.js';
 import { parseXml } from '../../oss/xml/parse-xml.js';
 import { LocalOssError } from '../errors.js';
@@ -23,6 +22,7 @@ import {
   contentMd5Verifier,
   forbidOverwrite,
   metadataFromRequest,
+  verifyBodyContentMd5,
 } from './object-headers.js';
 
 /** Highest part number. */
@@ -170,12 +170,7 @@ export const completeMultipartUpload: Handler = async (ctx) => {
   const key = requireKey(ctx);
   const uploadId = uploadIdOf(ctx);
   const body = await readSmallBody(ctx);
-  const verify = contentMd5Verifier(ctx);
-  if (verify !== undefined) {
-    const acc = new DigestAccumulator();
-    acc.update(body);
-    verify(acc.digest());
-  }
+  verifyBodyContentMd5(ctx, body);
   let parts: CompletePart[];
   if ((header(ctx, 'x-oss-complete-all') ?? '').toLowerCase() === 'yes') {
     if (body.length > 0) {

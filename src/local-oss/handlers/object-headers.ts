@@ -10,7 +10,7 @@ import {
   type ServerSideEncryption,
   type StoredSystemHeader,
 } from '../backend/backend.js';
-import { bareEtag } from '../backend/backend-shared.js';
+import { bareEtag, DigestAccumulator } from '../backend/backend-shared.js';
 import { LocalOssError } from '../errors.js';
 import { header, httpDate, type RequestContext } from './context.js';
 
@@ -164,6 +164,15 @@ export function contentMd5Verifier(ctx: Pick<RequestContext, 'headers'>): ((dige
       });
     }
   };
+}
+
+/** Checks `Content-MD5` against a body already read whole (XML request bodies); see {@link contentMd5Verifier}. */
+export function verifyBodyContentMd5(ctx: Pick<RequestContext, 'headers'>, body: Uint8Array): void {
+  const verify = contentMd5Verifier(ctx);
+  if (verify === undefined) return;
+  const digest = new DigestAccumulator();
+  digest.update(body);
+  verify(digest.digest());
 }
 
 /** Headers common to HeadObject and GetObject for a record. */

@@ -13,7 +13,7 @@ import type { OssApi } from '../../../src/oss/api.js';
 import { createOssClient } from '../../../src/oss/client.js';
 import type { OssClient } from '../../../src/oss/client.js';
 import { OssRequestError, OssServiceError } from '../../../src/oss/errors.js';
-import { bytes } from './support.js';
+import { deterministicBytes } from '../../helpers/deterministic-bytes.js';
 
 const bucket = 'faulty-bucket';
 const OBJECTS = 40;
@@ -42,7 +42,7 @@ function apiFor(store: LocalOss): OssApi {
 }
 
 function contentOf(index: number, version: number): Buffer {
-  return bytes(1024 + index * 37, index * 1000 + version + 1);
+  return deterministicBytes(1024 + index * 37, index * 1000 + version + 1);
 }
 
 beforeAll(async () => {

@@ -7,7 +7,8 @@ import { createCopier } from '../../../src/oss/helpers/copier.js';
 import { createMetadataEditor } from '../../../src/oss/helpers/metadata-editor.js';
 import { createPresigner } from '../../../src/oss/helpers/presigner.js';
 import { createUploader } from '../../../src/oss/helpers/uploader.js';
-import { bytes, useLocalOss } from './support.js';
+import { deterministicBytes } from '../../helpers/deterministic-bytes.js';
+import { useLocalOss } from './support.js';
 
 const h = useLocalOss();
 const bucket = 'test-bucket';
@@ -32,13 +33,13 @@ async function download(key: string): Promise<Buffer> {
 describe('uploader', () => {
   it('uses one PutObject below the part size', async () => {
     h.store.stats.reset();
-    const result = await createUploader(h.api, small).upload({ bucket, key: 'up/small', body: bytes(50 * KiB) });
+    const result = await createUploader(h.api, small).upload({ bucket, key: 'up/small', body: deterministicBytes(50 * KiB) });
     expect(result.method).toBe('single');
     expect(h.store.stats.snapshot()).toEqual({ PutObject: 1 });
   });
 
   it('uploads multipart above the part size with parallel parts and a checked CRC', async () => {
-    const data = bytes(550 * KiB, 11);
+    const data = deterministicBytes(550 * KiB, 11);
     h.store.stats.reset();
     const result = await createUploader(h.api, small).upload({ bucket, key: 'up/big', body: data, contentType: 'application/x-big', metadata: { k: 'v' } });
     expect(result.method).toBe('multipart');
@@ -49,7 +50,7 @@ describe('uploader', () => {
   });
 
   it('uploads a stream of unknown size multipart', async () => {
-    const data = bytes(333 * KiB, 12);
+    const data = deterministicBytes(333 * KiB, 12);
     const chunks = Array.from({ length: 37 }, (_, i) => data.subarray(i * 9300, (i + 1) * 9300));
     const result = await createUploader(h.api, small).upload({
       bucket,
@@ -64,7 +65,7 @@ describe('uploader', () => {
   it('aborts the upload when a part fails', async () => {
     h.store.stats.reset();
     const failing = { ...h.api, uploadPart: (...args: Parameters<typeof h.api.uploadPart>) => (args[0].partNumber === 2 ? Promise.reject(new Error('boom')) : h.api.uploadPart(...args)) };
-    await expect(createUploader(failing, small).upload({ bucket, key: 'up/failed', body: bytes(300 * KiB) })).rejects.toThrow('boom');
+    await expect(createUploader(failing, small).upload({ bucket, key: 'up/failed', body: deterministicBytes(300 * KiB) })).rejects.toThrow('boom');
     expect(h.store.stats.count('AbortMultipartUpload')).toBe(1);
     expect(isNotFoundError(await h.api.headObject({ bucket, key: 'up/failed' }).catch((e: unknown) => e))).toBe(true);
   });
@@ -72,7 +73,7 @@ describe('uploader', () => {
 
 describe('copier', () => {
   it('copies below the threshold with one CopyObject, keeping metadata', async () => {
-    await h.api.putObject({ bucket, key: 'cp/src-small', body: bytes(10 * KiB), metadata: { a: '1' }, ...sixHeaders });
+    await h.api.putObject({ bucket, key: 'cp/src-small', body: deterministicBytes(10 * KiB), metadata: { a: '1' }, ...sixHeaders });
     h.store.stats.reset();
     const result = await createCopier(h.api, small).copy({ bucket, key: 'cp/dst-small', sourceKey: 'cp/src-small' });
     expect(result.method).toBe('single');
@@ -81,7 +82,7 @@ describe('copier', () => {
   });
 
   it('copies above the threshold with parallel UploadPartCopy, carrying every system header and metadata', async () => {
-    const data = bytes(700 * KiB, 21);
+    const data = deterministicBytes(700 * KiB, 21);
     await h.api.putObject({ bucket, key: 'cp/src-big', body: data, metadata: { a: '1', b: 'two' }, storageClass: 'IA', ...sixHeaders });
     const source = await h.api.headObject({ bucket, key: 'cp/src-big' });
     h.store.stats.reset();
@@ -119,11 +120,11 @@ describe('copier', () => {
     const racing = {
       ...h.api,
       uploadPartCopy: async (...args: Parameters<typeof h.api.uploadPartCopy>) => {
-        if (++copies === 3) await h.api.putObject({ bucket, key: 'cp/src-moving', body: bytes(700 * KiB, 99) });
+        if (++copies === 3) await h.api.putObject({ bucket, key: 'cp/src-moving', body: deterministicBytes(700 * KiB, 99) });
         return h.api.uploadPartCopy(...args);
       },
     };
-    await h.api.putObject({ bucket, key: 'cp/src-moving', body: bytes(700 * KiB, 98) });
+    await h.api.putObject({ bucket, key: 'cp/src-moving', body: deterministicBytes(700 * KiB, 98) });
     const error = await createCopier(racing, { ...small, parallel: 1 })
       .copy({ bucket, key: 'cp/never', sourceKey: 'cp/src-moving' })
       .catch((e: unknown) => e);
@@ -141,7 +142,7 @@ describe('metadata editor', () => {
   ] as const) {
     it(`update via ${path}: one user key changes, the six system headers stay byte-identical`, async () => {
       const key = `edit/${size}`;
-      const data = bytes(size, size);
+      const data = deterministicBytes(size, size);
       await h.api.putObject({ bucket, key, body: data, metadata: { keep: 'me', change: 'old', drop: 'x' }, ...sixHeaders });
       const before = await h.api.headObject({ bucket, key });
       h.store.stats.reset();
@@ -177,7 +178,7 @@ describe('metadata editor', () => {
   ] as const) {
     it(`a public-read object stays public-read after update and replace via ${path}`, async () => {
       const key = `edit/acl-${size}`;
-      await h.api.putObject({ bucket, key, body: bytes(size, 7), metadata: { a: '1' }, acl: 'public-read' });
+      await h.api.putObject({ bucket, key, body: deterministicBytes(size, 7), metadata: { a: '1' }, acl: 'public-read' });
       const editor = createMetadataEditor(h.api, small);
       const updated = await editor.edit({ bucket, key, mode: 'update', metadata: { b: '2' } });
       expect(updated.method).toBe(size > small.threshold ? 'multipart' : 'single');
@@ -208,7 +209,7 @@ describe('metadata editor', () => {
       ['edit/sent-private-mp', 300 * KiB, 'private'],
       ['edit/sent-default-mp', 300 * KiB, undefined],
     ] as const) {
-      await h.api.putObject({ bucket, key, body: bytes(size, 3), ...(acl === undefined ? {} : { acl }) });
+      await h.api.putObject({ bucket, key, body: deterministicBytes(size, 3), ...(acl === undefined ? {} : { acl }) });
       await editor.edit({ bucket, key, mode: 'update', metadata: { x: '1' } });
       expect((await h.api.getObjectAcl({ bucket, key })).acl).toBe(acl ?? 'default');
     }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createOssApi } from '../../../src/oss/api.js';
 import { crc64, formatCrc64 } from '../../../src/oss/checksum/crc64.js';
 import { OssIntegrityError, OssServiceError, isNotFoundError, isPreconditionFailedError } from '../../../src/oss/errors.js';
-import { bytes, useLocalOss } from './support.js';
+import { deterministicBytes } from '../../helpers/deterministic-bytes.js';
+import { useLocalOss } from './support.js';
 
 const h = useLocalOss();
 const bucket = 'test-bucket';
@@ -59,7 +60,7 @@ describe('object operations round-trip', () => {
   });
 
   it('streams a body, replayable or not, with CRC-64 verified', async () => {
-    const data = bytes(300_000, 7);
+    const data = deterministicBytes(300_000, 7);
     const stream = await h.api.putObject({
       bucket,
       key: 'streamed',
@@ -102,8 +103,8 @@ describe('object operations round-trip', () => {
   });
 
   it('multipart: initiate, upload parts, copy a part, complete, abort', async () => {
-    const one = bytes(100 * 1024, 3);
-    const two = bytes(150 * 1024, 4);
+    const one = deterministicBytes(100 * 1024, 3);
+    const two = deterministicBytes(150 * 1024, 4);
     await h.api.putObject({ bucket, key: 'part-source', body: two });
     const init = await h.api.initiateMultipartUpload({ bucket, key: 'multi part.bin', contentType: 'application/x-test', metadata: { m: 'v' } });
     expect(init.key).toBe('multi part.bin');

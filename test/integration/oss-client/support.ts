@@ -42,16 +42,3 @@ export function useLocalOss(options: LocalOssOptions = {}, config: Partial<OssCl
   });
   return harness;
 }
-
-/** Deterministic pseudo-random bytes. */
-export function bytes(length: number, seed = 1): Buffer {
-  const out = Buffer.alloc(length);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}

@@ -6,7 +6,8 @@ import type { Backend } from '../../../src/local-oss/backend/backend.js';
 import { createFileBackend, type FileBackend } from '../../../src/local-oss/backend/file-backend.js';
 import { nameHash } from '../../../src/local-oss/backend/file-backend-layout.js';
 import { DataDirError } from '../../../src/local-oss/backend/file-backend-lock.js';
-import { bodyOf, HOSTILE_KEYS, metadata, pattern, readAll } from '../../helpers/backend-contract.js';
+import { bodyOf, HOSTILE_KEYS, metadata, readAll } from '../../helpers/backend-contract.js';
+import { deterministicBytes } from '../../helpers/deterministic-bytes.js';
 
 const B = 'bucket-a';
 const NOW = 1_700_000_000_000;
@@ -134,7 +135,7 @@ describe('FileBackend restart', () => {
       sse: { algorithm: 'KMS', dataAlgorithm: 'SM4', keyId: 'kid' },
       tagging: 't=1',
     });
-    const big = pattern(2 * 1024 * 1024 + 1, 5);
+    const big = deterministicBytes(2 * 1024 * 1024 + 1, 5);
     const records = [
       await backend.putObject(B, 'meta', bodyOf('with metadata'), { metadata: meta, now: NOW + 2 }),
       await put(backend, 'big', big),
@@ -151,7 +152,7 @@ describe('FileBackend restart', () => {
       await backend.replaceMetadata(B, 'meta', { now: NOW + 4, resolve: (c) => ({ ...c, userMetadata: { ...c.userMetadata, edited: 'yes' } }) }),
     );
     const upload = await backend.createMultipartUpload(B, 'mp', { metadata: meta, now: NOW + 5, forbidOverwrite: true });
-    const p1 = await backend.uploadPart(B, 'mp', upload.uploadId, 1, bodyOf(pattern(100 * 1024, 1)), { now: NOW + 6 });
+    const p1 = await backend.uploadPart(B, 'mp', upload.uploadId, 1, bodyOf(deterministicBytes(100 * 1024, 1)), { now: NOW + 6 });
     const p2 = await backend.uploadPart(B, 'mp', upload.uploadId, 2, bodyOf('tail'), { now: NOW + 7 });
     const empty = await backend.createMultipartUpload(B, 'mp2', { metadata: metadata(), now: NOW + 8 });
 
@@ -180,7 +181,7 @@ describe('FileBackend restart', () => {
     expect(done.userMetadata).toEqual(meta.userMetadata);
     backend = await reopen(backend);
     expect(await backend.headObject(B, 'mp')).toEqual(done);
-    expect((await get(backend, 'mp'))?.equals(Buffer.concat([pattern(100 * 1024, 1), Buffer.from('tail')]))).toBe(true);
+    expect((await get(backend, 'mp'))?.equals(Buffer.concat([deterministicBytes(100 * 1024, 1), Buffer.from('tail')]))).toBe(true);
     expect(await backend.getMultipartUpload(B, 'mp', upload.uploadId)).toBeUndefined();
   });
 
@@ -210,7 +211,7 @@ describe('FileBackend storage', () => {
     const backend = await openBackend();
     await backend.createBucket(B, NOW);
     await backend.createBucket('bucket-b', NOW);
-    await put(backend, 'k', pattern(1024 * 1024, 1));
+    await put(backend, 'k', deterministicBytes(1024 * 1024, 1));
     const [blob] = await blobs();
     const before = await stat(join(dataDir, 'blobs', blob as string));
     await backend.replaceMetadata(B, 'k', { now: NOW + 1, resolve: () => metadata({ userMetadata: { a: 'b' } }) });
