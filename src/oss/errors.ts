@@ -134,3 +134,17 @@ export class OssCredentialsError extends OssError {
 export function isPreconditionFailedError(error: unknown): error is OssServiceError {
   return error instanceof OssServiceError && error.status === 412;
 }
+
+/**
+ * An edit could not be made safely because something else is changing the same object: the
+ * object's Last-Modified would not settle, the edit lease could not be obtained in time, or the
+ * object changed under a multipart edit before it completed. Nothing was changed; the caller may
+ * retry. Code `Conflict`.
+ */
+export class OssConflictError extends OssError {
+  override readonly name = 'OssConflictError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('Conflict', message, options);
+  }
+}

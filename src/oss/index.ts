@@ -24,6 +24,7 @@ export {
   OssError,
   OssServiceError,
   OssRequestError,
+  OssConflictError,
   OssIntegrityError,
   OssInvalidArgumentError,
   OssResponseParseError,
