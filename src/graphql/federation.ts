@@ -11,6 +11,7 @@ import { isObjectType } from 'graphql';
 import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
+import { checkRepresentation } from './entity-representation.js';
 // Why: registers every type on the builder, so the subgraph schema is complete whoever imports
 // this module first (schema.ts may re-export buildSubgraphSchema; the cycle only shares functions).
 import './schema.js';
@@ -18,7 +19,6 @@ import { selectedMetadataLevel } from './lookahead.js';
 import { loadExisting } from './object-source.js';
 import type { StorageObjectSource } from './object-source.js';
 import { StorageObjectRef } from './types/storage-object.js';
-import { checkObjectRef } from './validation.js';
 
 /** The Federation spec the subgraph links (`@link(url: …)`). */
 export const FEDERATION_LINK_URL = 'https://specs.apollo.dev/federation/v2.6';
@@ -48,20 +48,18 @@ export function entityMetadataLevel(info: GraphQLResolveInfo): 'basic' | 'full' 
 }
 
 /**
- * Resolves one `_entities` representation: validates it like `Query.object` arguments (bucket
- * allowlist included), then loads it through the request's loader at the level the selection
- * needs. Resolves `null` when the object does not exist.
+ * Resolves one `_entities` representation: checks its shape and validates it like `Query.object`
+ * arguments (bucket allowlist included; BAD_USER_INPUT at this representation only), then loads
+ * it through the request's loader at the level the selection needs. Resolves `null` when the
+ * object (or the requested version) does not exist.
  */
 export async function resolveStorageObjectReference(
   representation: StorageObjectRepresentation,
   context: GraphQLContext,
   info: GraphQLResolveInfo,
 ): Promise<StorageObjectSource | null> {
-  const ref = checkObjectRef(context.settings, {
-    bucket: representation.bucket,
-    key: representation.key,
-    versionId: representation.versionId ?? undefined,
-  });
+  // Why a check of its own: `_Any` is unchecked, so the shape is not guaranteed by the type.
+  const ref = checkRepresentation(representation, context.settings, info);
   // Why no `await` before the load: every representation must reach the loader in the same tick
   // so the whole `_entities` call is one batch.
   const metadata = await loadExisting(context, ref, entityMetadataLevel(info));

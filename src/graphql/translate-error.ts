@@ -21,6 +21,8 @@ import {
 export interface ErrorTarget {
   readonly bucket?: string;
   readonly key?: string;
+  /** The version asked for, when one was (named in a `NoSuchVersion` message). */
+  readonly versionId?: string;
 }
 
 /**
@@ -43,7 +45,11 @@ export function translateError(error: unknown, target: ErrorTarget = {}): unknow
     const notFound: boolean = isNotFoundError(error);
     if (notFound) {
       return new NotFoundError(
-        error.code === 'NoSuchBucket' ? `bucket ${JSON.stringify(target.bucket ?? '')} does not exist` : `${what} does not exist`,
+        error.code === 'NoSuchBucket'
+          ? `bucket ${JSON.stringify(target.bucket ?? '')} does not exist`
+          : error.code === 'NoSuchVersion'
+            ? `version ${JSON.stringify(target.versionId ?? '')} of ${what} does not exist`
+            : `${what} does not exist`,
         target,
         options,
       );

@@ -112,12 +112,15 @@ export class OssResponseParseError extends OssError {
   }
 }
 
-/** True when `error` says the object (or its bucket) does not exist. */
+/**
+ * True when `error` says the object (or its bucket, or the requested version of it) does not
+ * exist: 404 `NoSuchKey`, `NoSuchBucket`, `NoSuchVersion` or `NotFound` (a HEAD without an error body).
+ */
 export function isNotFoundError(error: unknown): error is OssServiceError {
   return (
     error instanceof OssServiceError &&
     error.status === 404 &&
-    (error.code === 'NoSuchKey' || error.code === 'NoSuchBucket' || error.code === 'NotFound')
+    (error.code === 'NoSuchKey' || error.code === 'NoSuchBucket' || error.code === 'NoSuchVersion' || error.code === 'NotFound')
   );
 }
 

@@ -54,7 +54,7 @@ function checkListText(value: string | null | undefined, field: string): string 
   return value;
 }
 
-function toPage(bucket: string, result: ListObjectsV2Result): ObjectPage {
+function toPage(bucket: string, prefix: string, result: ListObjectsV2Result): ObjectPage {
   const edges = result.contents.map((entry) => ({
     cursor: encodeKeyCursor(entry.key),
     node: { bucket, key: entry.key, listing: entry } satisfies StorageObjectSource,
@@ -62,7 +62,7 @@ function toPage(bucket: string, result: ListObjectsV2Result): ObjectPage {
   const last = edges.at(-1);
   const endCursor =
     result.isTruncated && result.nextContinuationToken !== undefined
-      ? encodeTokenCursor(result.nextContinuationToken)
+      ? encodeTokenCursor(result.nextContinuationToken, prefix)
       : (last?.cursor ?? null);
   return {
     edges,
@@ -95,7 +95,7 @@ BucketRef.implement({
         const prefix = checkListText(args.prefix, 'prefix');
         const delimiter = checkListText(args.delimiter, 'delimiter');
         if (delimiter === '') throw new BadUserInputError('delimiter', 'must not be empty', delimiter);
-        const position = args.after === undefined || args.after === null ? undefined : decodeListCursor(args.after, 'after');
+        const position = args.after === undefined || args.after === null ? undefined : decodeListCursor(args.after, 'after', prefix ?? '');
         const request: ListObjectsV2Request = {
           bucket: bucket.name,
           maxKeys,
@@ -105,7 +105,7 @@ BucketRef.implement({
           ...(position?.kind === 'key' ? { startAfter: position.value } : {}),
         };
         try {
-          const page = toPage(bucket.name, await ctx.loaders.listing.load(request));
+          const page = toPage(bucket.name, prefix ?? '', await ctx.loaders.listing.load(request));
           return page;
         } catch (error) {
           throw translateError(error, { bucket: bucket.name });

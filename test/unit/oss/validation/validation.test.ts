@@ -127,18 +127,31 @@ describe('normalizeUserMetadata', () => {
 });
 
 describe('assertHeaderValue / assertAsciiHeaderValue', () => {
-  it('accepts ByteStrings and rejects CR, LF, NUL and characters above U+00FF', () => {
+  it('accepts ByteStrings and rejects every control character and characters above U+00FF', () => {
     expect(() => assertHeaderValue('text/plain; charset=utf-8', 'contentType')).not.toThrow();
     expect(() => assertHeaderValue('caf\u00e9', 'contentDisposition')).not.toThrow();
-    for (const value of ['a\rb', 'a\nb', 'a\u0000b']) {
-      expectMessage(invalid(() => assertHeaderValue(value, 'cacheControl')), 'cacheControl', /CR, LF or NUL/, value);
+    expect(() => assertHeaderValue('a b', 'contentDisposition')).not.toThrow();
+    expect(() => assertHeaderValue('', 'contentDisposition')).not.toThrow();
+    const controls = [...Array.from({ length: 0x20 }, (_, code) => code), 0x7f];
+    for (const code of controls) {
+      const value = `a${String.fromCharCode(code)}b`;
+      const error = invalid(() => assertHeaderValue(value, 'cacheControl'));
+      expectMessage(error, 'cacheControl', /control characters \(U\+0000–U\+001F, U\+007F/, value);
+      expect(error.rule).toContain(`U+${code.toString(16).toUpperCase().padStart(4, '0')} at index 1`);
     }
     expectMessage(invalid(() => assertHeaderValue('中', 'contentDisposition')), 'contentDisposition', /U\+00FF/, '中');
+  });
+
+  it('refuses leading and trailing spaces instead of stripping them', () => {
+    for (const value of [' text/plain', 'text/plain ', ' ', '  x  ']) {
+      expectMessage(invalid(() => assertHeaderValue(value, 'contentType')), 'contentType', /must not start or end with a space/, value);
+    }
   });
 
   it('assertAsciiHeaderValue also rejects Latin-1 and control characters', () => {
     expect(() => assertAsciiHeaderValue('max-age=60', 'cacheControl')).not.toThrow();
     expectMessage(invalid(() => assertAsciiHeaderValue('caf\u00e9', 'x')), 'x', /non-ASCII/, 'caf\u00e9');
     expectMessage(invalid(() => assertAsciiHeaderValue('a\u0001', 'x')), 'x', /control character/, 'a\u0001');
+    expectMessage(invalid(() => assertAsciiHeaderValue('a\tb', 'x')), 'x', /control character/, 'a\tb');
   });
 });
