@@ -40,7 +40,7 @@ export function checkRepresentation(representation: unknown, settings: ApiSettin
   for (const name of ['bucket', 'key'] as const) {
     const value = fields[name];
     if (value === undefined || value === null) {
-      throw new BadUserInputError(`${path}.${name}`, `is required (StorageObject @key "bucket key")`, value ?? null);
+      throw new BadUserInputError(`${path}.${name}`, `is required (StorageObject @key "bucket key")`, value);
     }
     if (typeof value !== 'string') throw new BadUserInputError(`${path}.${name}`, 'must be a string', value);
   }

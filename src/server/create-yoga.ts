@@ -9,6 +9,7 @@ import { toYogaLogger } from './logger.js';
 import type { Readiness } from './readiness.js';
 import { renderOfflineGraphiQL } from './graphiql.js';
 import { useCorsAllowlist } from './plugins/use-cors-allowlist.js';
+import { useInputChecks } from './plugins/use-input-checks.js';
 import { useReadiness } from './plugins/use-readiness.js';
 import { useRequestLog } from './plugins/use-request-log.js';
 import { useUploadLimit } from './plugins/use-upload-limit.js';
@@ -98,6 +99,7 @@ export function createServerYoga<TContext extends object>(options: ServerYogaOpt
       }),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useUploadLimit({ maxUploadBytes: options.maxUploadBytes }),
+      useInputChecks(),
       ...(options.plugins ?? []),
     ],
   });

@@ -7,6 +7,7 @@ import type { MetadataLevel } from '../../loaders/object-metadata.js';
 import type { HeadObjectResult } from '../../oss/operations/head-object.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
+import { argumentCheck } from '../argument-checks.js';
 import { METADATA_LEVEL_EXTENSION, selectedMetadataLevel } from '../lookahead.js';
 import { listingOf, loadExisting, loadMetadata } from '../object-source.js';
 import type { StorageObjectSource } from '../object-source.js';
@@ -168,6 +169,10 @@ StorageObjectRef.implement({
       description:
         "The bucket's CORS answer for a request from `origin` (and `method`). One HeadObject with an `Origin` header per distinct (object, origin, method).",
       args: { origin: t.arg.string({ required: true }), method: t.arg.string() },
+      extensions: argumentCheck((args) => {
+        checkHeaderValue(args['origin'] as string, 'origin');
+        checkHeaderValue(args['method'] as string | null | undefined, 'method');
+      }),
       resolve: (o, args, ctx) => {
         const origin = checkHeaderValue(args.origin, 'origin') as string;
         const method = checkHeaderValue(args.method, 'method');
@@ -180,6 +185,9 @@ StorageObjectRef.implement({
     downloadUrl: t.string({
       description: 'A presigned GET URL, valid for `expiresIn` seconds (default from configuration). Signing sends no request.',
       args: { expiresIn: t.arg.int() },
+      extensions: argumentCheck((args, ctx) => {
+        checkExpiresIn(ctx.settings, args['expiresIn'] as number | null | undefined);
+      }),
       resolve: async (o, args, ctx) => {
         const expiresInSeconds = checkExpiresIn(ctx.settings, args.expiresIn);
         try {
