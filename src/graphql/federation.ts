@@ -11,7 +11,7 @@ import { isObjectType } from 'graphql';
 import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
-import { checkRepresentation } from './entity-representation.js';
+import { checkRepresentation, withRepresentationCheck } from './entity-representation.js';
 // Why: registers every type on the builder, so the subgraph schema is complete whoever imports
 // this module first (schema.ts may re-export buildSubgraphSchema; the cycle only shares functions).
 import './schema.js';
@@ -95,7 +95,7 @@ registerFederationEntities();
  */
 export function buildSubgraphSchema(): GraphQLSchema {
   registerFederationEntities();
-  subgraphSchema ??= builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK_URL });
+  subgraphSchema ??= withRepresentationCheck(builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK_URL }));
   return subgraphSchema;
 }
 

@@ -117,6 +117,24 @@ describe('an unknown versionId (NoSuchVersion)', () => {
 });
 
 describe('_entities representations with a missing or mistyped key field', () => {
+  it('a representation that is not an object or names no entity type is refused before execution (it cannot be answered per item)', async () => {
+    const good = { __typename: 'StorageObject', bucket: BUCKET, key: 'a.txt' };
+    const cases: Array<[unknown, string, RegExp, unknown]> = [
+      ['a.txt', 'representations[1]', /must be an object with __typename \(StorageObject\) and the @key fields/, 'a.txt'],
+      [[BUCKET, 'a.txt'], 'representations[1]', /must be an object/, [BUCKET, 'a.txt']],
+      [{ bucket: BUCKET, key: 'a.txt' }, 'representations[1].__typename', /must name an entity type of this subgraph \(StorageObject\)/, undefined],
+      [{ __typename: 'Bucket', name: BUCKET }, 'representations[1].__typename', /must name an entity type/, 'Bucket'],
+      [{ __typename: 7, bucket: BUCKET, key: 'a.txt' }, 'representations[1].__typename', /must name an entity type/, 7],
+    ];
+    for (const [representation, field, rule, value] of cases) {
+      const result = await subgraph(ENTITIES, { r: [good, representation] });
+      expect(result.data).toBeUndefined();
+      expect(result.errors).toHaveLength(1);
+      expectBadInput(result.errors?.[0], field, rule, value);
+    }
+    expect(stack.store.stats.total()).toBe(0);
+  });
+
   it('answer BAD_USER_INPUT at that representation only; the others are answered', async () => {
     const representations: unknown[] = [
       { __typename: 'StorageObject', bucket: BUCKET },
