@@ -66,7 +66,7 @@ export type Bucket = {
   creationDate?: Maybe<Scalars['DateTime']['output']>;
   location?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
-  /** Objects whose keys start with `prefix`, in key order, `first` per page (1..1000). With `delimiter`, keys containing it after the prefix are grouped into `folders`. Page forward by passing `pageInfo.endCursor` (or any edge cursor) as `after`. */
+  /** Objects whose keys start with `prefix`, in key order, `first` per page (1..1000). With `delimiter`, keys containing it after the prefix are grouped into `folders`. Page forward by passing `pageInfo.endCursor` (or any edge cursor) as `after`, with the same `prefix`; a cursor from another prefix, or one not returned by a listing, is BAD_USER_INPUT. */
   objects: StorageObjectConnection;
   region?: Maybe<Scalars['String']['output']>;
   storageClass?: Maybe<Scalars['String']['output']>;
@@ -349,9 +349,9 @@ export type Query = {
   bucket?: Maybe<Bucket>;
   /** The buckets the credentials can see (only the allowed ones when an allowlist is configured). */
   buckets: Array<Bucket>;
-  /** One object, or null when it does not exist. Costs one store request (HeadObject if any metadata field beyond the basic ones is selected). */
+  /** One object, or null when it (or the given `versionId` of it) does not exist. Costs one store request (HeadObject if any metadata field beyond the basic ones is selected). */
   object?: Maybe<StorageObject>;
-  /** Objects in the order of `refs`, null for each that does not exist. Repeated refs cost one request. */
+  /** Objects in the order of `refs`, null for each that (or whose given `versionId`) does not exist. Repeated refs cost one request. */
   objects: Array<Maybe<StorageObject>>;
 };
 

@@ -83,7 +83,7 @@ BucketRef.implement({
       type: StorageObjectConnection,
       description:
         'Objects whose keys start with `prefix`, in key order, `first` per page (1..1000). With `delimiter`, keys containing it after the prefix are grouped into `folders`. ' +
-        'Page forward by passing `pageInfo.endCursor` (or any edge cursor) as `after`.',
+        'Page forward by passing `pageInfo.endCursor` (or any edge cursor) as `after`, with the same `prefix`; a cursor from another prefix, or one not returned by a listing, is BAD_USER_INPUT.',
       args: {
         prefix: t.arg.string(),
         delimiter: t.arg.string(),

@@ -220,7 +220,8 @@ builder.queryFields((t) => ({
   object: t.field({
     type: StorageObjectRef,
     nullable: true,
-    description: 'One object, or null when it does not exist. Costs one store request (HeadObject if any metadata field beyond the basic ones is selected).',
+    description:
+      'One object, or null when it (or the given `versionId` of it) does not exist. Costs one store request (HeadObject if any metadata field beyond the basic ones is selected).',
     args: {
       bucket: t.arg.string({ required: true }),
       key: t.arg.string({ required: true }),
@@ -235,7 +236,7 @@ builder.queryFields((t) => ({
   objects: t.field({
     type: [StorageObjectRef],
     nullable: { list: false, items: true },
-    description: 'Objects in the order of `refs`, null for each that does not exist. Repeated refs cost one request.',
+    description: 'Objects in the order of `refs`, null for each that (or whose given `versionId`) does not exist. Repeated refs cost one request.',
     args: { refs: t.arg({ type: [ObjectRefInput], required: true }) },
     resolve: (_root, args, ctx, info) => {
       checkRefCount(ctx.settings, args.refs.length);
