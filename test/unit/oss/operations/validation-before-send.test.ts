@@ -107,6 +107,38 @@ describe('CR/LF in any header value never leaves the client', () => {
   });
 });
 
+describe('any control character or an edge space in any header value never leaves the client', () => {
+  const controls = [...Array.from({ length: 0x20 }, (_, code) => String.fromCharCode(code)), '\u007f'];
+
+  it.each(['contentType', 'cacheControl', 'contentDisposition', 'contentEncoding', 'contentLanguage', 'expires'] as const)(
+    '%s on every write (PutObject, CopyObject, InitiateMultipartUpload) and on a presigned PUT',
+    async (field) => {
+      for (const value of [...controls.map((c) => `a${c}b`), ' a', 'a ']) {
+        await rejectsBeforeSending((api) => api.putObject({ bucket, key, body: 'x', [field]: value }), field, value);
+        await rejectsBeforeSending((api) => api.copyObject({ bucket, key, sourceKey: 's', metadataDirective: 'REPLACE', [field]: value }), field, value);
+        await rejectsBeforeSending((api) => api.initiateMultipartUpload({ bucket, key, [field]: value }), field, value);
+        const oss = fakeOss(() => ok());
+        await expect(createPresigner(oss.client).presignPut({ bucket, key, [field]: value })).rejects.toThrow(OssInvalidArgumentError);
+      }
+    },
+  );
+
+  it('read conditions, CORS probes and copy conditions', async () => {
+    for (const value of ['"e"\u0001', '"e"\t', ' "e"', '"e" ']) {
+      await rejectsBeforeSending((api) => api.headObject({ bucket, key, ifMatch: value }), 'ifMatch', value);
+      await rejectsBeforeSending((api) => api.headObject({ bucket, key, origin: value }), 'origin', value);
+      await rejectsBeforeSending((api) => api.headObject({ bucket, key, accessControlRequestMethod: value }), 'accessControlRequestMethod', value);
+      await rejectsBeforeSending((api) => api.copyObject({ bucket, key, sourceKey: 's', copySourceIfMatch: value }), /ifMatch|IfMatch/, value);
+    }
+  });
+
+  it('accepts inner spaces and Latin-1, and sends the value unchanged', async () => {
+    const oss = fakeOss(() => ok({ etag: '"E"' }));
+    await createOssApi(oss.client).putObject({ bucket, key, body: 'x', contentDisposition: 'attachment; filename="caf\u00e9 menu.pdf"' });
+    expect(oss.requests[0]?.headers['content-disposition']).toBe('attachment; filename="caf\u00e9 menu.pdf"');
+  });
+});
+
 describe('other rules', () => {
   it.each([
     ['partNumber 0', (api: OssApi) => api.uploadPart({ bucket, key, uploadId: 'u', partNumber: 0, body: 'x' }), 'partNumber'],
