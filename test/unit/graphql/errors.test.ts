@@ -3,7 +3,7 @@ import { locatedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { AccessDeniedError, BadUserInputError, NotFoundError } from '../../../src/graphql/errors.js';
 import { translateError } from '../../../src/graphql/translate-error.js';
-import { OssIntegrityError, OssInvalidArgumentError, OssRequestError, OssServiceError } from '../../../src/oss/errors.js';
+import { OssIntegrityError, OssInvalidArgumentError, OssRequestError, OssServiceError, isNotFoundError } from '../../../src/oss/errors.js';
 
 function service(status: number, code: string): OssServiceError {
   return new OssServiceError({ status, code, message: 'm', requestId: 'req-1', ec: '0002-00000001', target: { method: 'GET', url: 'http://10.0.0.1/secret' } });
@@ -35,6 +35,16 @@ describe('translateError', () => {
       expect(translated.extensions).toMatchObject({ code, requestId: 'req-1' });
       expect(translated.message).not.toContain('10.0.0.1');
     }
+  });
+
+  it('an unknown version (404 NoSuchVersion) is NOT_FOUND naming the version; isNotFoundError knows it', () => {
+    const error = service(404, 'NoSuchVersion');
+    expect(isNotFoundError(error)).toBe(true);
+    expect(isNotFoundError(service(400, 'NoSuchVersion'))).toBe(false);
+    const translated = translateError(error, { bucket: 'b1b', key: 'k', versionId: 'v9' }) as NotFoundError;
+    expect(translated).toBeInstanceOf(NotFoundError);
+    expect(translated.message).toBe('version "v9" of object "k" in bucket "b1b" does not exist');
+    expect(translated.extensions).toMatchObject({ code: 'NOT_FOUND', ossCode: 'NoSuchVersion', requestId: 'req-1' });
   });
 
   it('maps client-side failures and leaves unexpected errors alone (to be masked)', () => {
