@@ -236,6 +236,17 @@ describe('control characters in header-valued input', () => {
     await expectNothingWritten();
   });
 
+  it('the OSS client itself refuses them before sending (every caller is protected), without retrying', async () => {
+    for (const request of [
+      () => stack.app.api.putObject({ bucket: BUCKET, key: 'new.txt', body: 'x', contentType: 'text/plain\u0001' }),
+      () => stack.app.api.headObject({ bucket: BUCKET, key: 'a.txt', ifMatch: '"e"\u007f' }),
+      () => stack.app.api.copyObject({ bucket: BUCKET, key: 'new.txt', sourceKey: 'a.txt', metadataDirective: 'REPLACE', cacheControl: 'no-cache ' }),
+    ]) {
+      await expect(request()).rejects.toMatchObject({ name: 'OssInvalidArgumentError', code: 'InvalidArgument' });
+    }
+    await expectNothingWritten();
+  });
+
   it('cors(origin, method) → BAD_USER_INPUT before the parent object is loaded', async () => {
     for (const [args, field, value] of [
       ['origin: "https://app.example\\u0000"', 'origin', 'https://app.example\u0000'],
