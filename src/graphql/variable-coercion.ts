@@ -19,6 +19,26 @@ export interface VariableCoercionOptions {
   readonly extensions?: Readonly<Record<string, unknown>>;
 }
 
+/** Longest value quoted in an error, in JSON characters; longer ones are cut and their length given. */
+export const MAX_QUOTED_VALUE_LENGTH = 200;
+
+/** `value` as an error quotes it: itself, or for a long one the start of its JSON and its length. */
+function quoted(value: unknown): unknown {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined;
+  }
+  if (json === undefined || json.length <= MAX_QUOTED_VALUE_LENGTH) return value;
+  return `${json.slice(0, MAX_QUOTED_VALUE_LENGTH)}… (${json.length} characters of JSON)`;
+}
+
+/** graphql-js's explanation, cut like {@link quoted} (it repeats a string value whole). */
+function rule(message: string): string {
+  return message.length <= MAX_QUOTED_VALUE_LENGTH * 2 ? message : `${message.slice(0, MAX_QUOTED_VALUE_LENGTH * 2)}…`;
+}
+
 /** `$name` followed by the path inside the value: `$refs[1].bucket`. */
 function variablePath(name: string, path: ReadonlyArray<string | number>): string {
   return `$${name}${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}`;
@@ -62,7 +82,7 @@ export function coerceVariableValues(
       continue;
     }
     values[name] = coerceInputValue(input, type, (path, invalid, error) => {
-      if (errors.length < maxErrors) errors.push(new BadUserInputError(variablePath(name, path), error.message, invalid, errorOptions));
+      if (errors.length < maxErrors) errors.push(new BadUserInputError(variablePath(name, path), rule(error.message), quoted(invalid), errorOptions));
     });
   }
   return errors.length > 0 ? { errors } : { values };

@@ -84,6 +84,16 @@ describe('coerceVariableValues', () => {
     expect(coerceVariableValues(schema, op, { name: 'n', list: [], d: 'COPYY' }).errors?.[0]?.rule).toMatch(/Did you mean the enum value "COPY"\?/);
   });
 
+  it('quotes a long offending value by its start and length, not whole', () => {
+    const long = 'x'.repeat(100_000);
+    const [error] = coerceVariableValues(schema, operation(), { name: 'n', list: [], first: long }).errors ?? [];
+    expect(error?.field).toBe('$first');
+    expect(error?.message.length).toBeLessThan(800);
+    expect(error?.rule).toMatch(/^Int cannot represent non-integer value: "x+…$/);
+    expect(error?.value).toContain('(100002 characters of JSON)');
+    expect(error?.value).toContain(JSON.stringify(`"${'x'.repeat(199)}`).slice(1, -1));
+  });
+
   it('adds the given extensions and stops at maxErrors', () => {
     const op = operation();
     const result = coerceVariableValues(schema, op, { first: 'x', name: 1, list: ['a', 'b', 'c'] }, { maxErrors: 2, extensions: { http: { status: 400 } } });
