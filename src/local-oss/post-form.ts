@@ -120,9 +120,12 @@ export function readPostForm(body: FormBody, headers: IncomingHttpHeaders, limit
   done.catch(() => undefined);
   head.catch(() => undefined);
 
+  let fileStream: BusboyFileStream | undefined;
   const fail = (error: LocalOssError): void => {
     rejectHead(error);
     rejectDone(error);
+    // Why: a consumer waiting on the file (the backend's put) must see the failure, not wait forever.
+    if (fileStream !== undefined && !fileStream.readableEnded) fileStream.destroy(error);
   };
 
   parser.on('field', (name: string, value: string, _nameTruncated: boolean, valueTruncated: boolean) => {
@@ -144,6 +147,7 @@ export function readPostForm(body: FormBody, headers: IncomingHttpHeaders, limit
       return;
     }
     fileSeen = true;
+    fileStream = stream;
     resolveHead({ fields, file: { filename: filename ?? '', contentType: mimeType, stream } });
   });
   parser.on('finish', () => {

@@ -8,7 +8,8 @@ import { Readable } from 'node:stream';
 import OSS from 'ali-oss';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalOss, type LocalOss } from '../../../src/local-oss/index.js';
+import { startLocalOss, type Backend, type LocalOss } from '../../../src/local-oss/index.js';
+import { createMemoryBackend } from '../../../src/local-oss/backend/memory-backend.js';
 import { createOssClient, type OssClient, type PresignedPost } from '../../../src/oss/client.js';
 import { createPresigner, type PresignPostObjectRequest } from '../../../src/oss/helpers/presigner.js';
 import { encodePostPolicy, signPostPolicyV1, signPostPolicyV4, type PostPolicy } from '../../../src/oss/signer/post-policy.js';
@@ -407,6 +408,67 @@ describe('the store refuses', () => {
     // The policy binds the bucket too: a form for one bucket cannot write another.
     await store.backend.createBucket('forms-other', Date.now());
     expect(await post(`${store.url}/forms-other/`, [...other.fields], { bytes: 'x' })).toMatchObject({ status: 403, code: 'AccessDenied' });
+  });
+
+  it('oversized fields before the file, without buffering them', async () => {
+    const signed = await form(v4, { key: 'fields/a.txt', maxBytes: 10 });
+    const long = await post(signed.url, adding([...signed.fields], { name: 'x-ignore-note', value: 'n'.repeat(65 * 1024) }), { bytes: 'x' });
+    expect(long).toMatchObject({ status: 400, code: 'FieldItemTooLong' });
+    const many = Array.from({ length: 8 }, (_, i) => ({ name: `x-ignore-${i}`, value: 'n'.repeat(60 * 1024) }));
+    const tooMuch = await post(signed.url, [...many, ...signed.fields], { bytes: 'x' });
+    expect(tooMuch).toMatchObject({ status: 400, code: 'MaxPOSTPreDataLengthExceededError' });
+    expect(await exists('fields/a.txt')).toBe(false);
+  });
+
+  it('a body cut off in the middle of the file stores nothing, and the put it started ends', async () => {
+    // A store whose backend counts puts in flight, to see that the interrupted one settles.
+    const memory = createMemoryBackend();
+    let inFlight = 0;
+    const backend = new Proxy(memory, {
+      get(target, name, receiver) {
+        const value: unknown = Reflect.get(target, name, receiver);
+        if (name !== 'putObject') return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        return async (...args: Parameters<Backend['putObject']>) => {
+          inFlight++;
+          try {
+            return await target.putObject(...args);
+          } finally {
+            inFlight--;
+          }
+        };
+      },
+    });
+    const cutStore = await startLocalOss({ buckets: [BUCKET], backend });
+    const client = createOssClient({ region: cutStore.region, endpoint: cutStore.url, credentials: cutStore.credentials });
+    const signed = await form(client, { key: 'cut/a.bin', maxBytes: 1024 * 1024 });
+    const boundary = '----cut';
+    const head = signed.fields.map((f) => `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"\r\n\r\n${f.value}\r\n`).join('');
+    const controller = new AbortController();
+    async function* body(): AsyncGenerator<Buffer> {
+      yield Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\n\r\n`);
+      yield Buffer.alloc(64 * 1024, 1);
+      // Let the server start storing, then drop the connection.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      controller.abort();
+    }
+    await request(signed.url, {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body: Readable.from(body()),
+      signal: controller.signal,
+    }).then(
+      (r) => r.body.dump(),
+      () => undefined,
+    );
+    // The server notices the reset asynchronously: wait (bounded) for the put to settle.
+    for (let i = 0; i < 100 && inFlight > 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(inFlight).toBe(0);
+    expect(await memory.headObject(BUCKET, 'cut/a.bin')).toBeUndefined();
+    // The store is still healthy.
+    expect((await post(signed.url, [...signed.fields], { bytes: 'ok' })).status).toBe(201);
+    await client.close();
+    await cutStore.close();
+    await memory.close();
   });
 
   it('x-oss-forbid-overwrite in the form: the existing object stays', async () => {
