@@ -509,3 +509,50 @@ describe('policy conditions', () => {
     expect(head.meta).toEqual({ tag: 'team-a', price: '$5' });
   });
 });
+
+describe('forms signed by the official Node SDK (ali-oss) are accepted: an independent check of the signature math', () => {
+  it('V1 calculatePostSignature and V4 signPostObjectPolicyV4', async () => {
+    const sdk = ali as unknown as {
+      calculatePostSignature(policy: object): { OSSAccessKeyId: string; Signature: string; policy: string };
+      signPostObjectPolicyV4(policy: object, date: Date): string;
+    };
+    const expiration = new Date(Date.now() + 60_000).toISOString();
+    const v1Policy = { expiration, conditions: [{ bucket: BUCKET }, ['eq', '$key', 'sdk/v1.txt'], ['in', '$content-type', ['text/plain']], ['content-length-range', 1, 10]] };
+    const v1Fields = sdk.calculatePostSignature(v1Policy);
+    const v1Result = await post(`${store.url}/${BUCKET}/`, [
+      { name: 'key', value: 'sdk/v1.txt' },
+      { name: 'Content-Type', value: 'text/plain' },
+      { name: 'OSSAccessKeyId', value: v1Fields.OSSAccessKeyId },
+      { name: 'policy', value: v1Fields.policy },
+      { name: 'Signature', value: v1Fields.Signature },
+    ], { bytes: 'sdk v1' });
+    expect(v1Result.status).toBe(204);
+
+    const now = new Date();
+    const xOssDate = formatV4Date(now);
+    const credential = `${store.credentials.accessKeyId}/${xOssDate.slice(0, 8)}/${store.region}/oss/aliyun_v4_request`;
+    const v4Policy = {
+      expiration,
+      conditions: [
+        { bucket: BUCKET },
+        ['eq', '$key', 'sdk/v4.txt'],
+        ['content-length-range', 1, 10],
+        { 'x-oss-signature-version': V4_ALGORITHM },
+        { 'x-oss-credential': credential },
+        { 'x-oss-date': xOssDate },
+      ],
+    };
+    const encoded = Buffer.from(JSON.stringify(v4Policy)).toString('base64');
+    const v4Result = await post(`${store.url}/${BUCKET}/`, [
+      { name: 'key', value: 'sdk/v4.txt' },
+      { name: 'x-oss-signature-version', value: V4_ALGORITHM },
+      { name: 'x-oss-credential', value: credential },
+      { name: 'x-oss-date', value: xOssDate },
+      { name: 'policy', value: encoded },
+      { name: 'x-oss-signature', value: sdk.signPostObjectPolicyV4(v4Policy, now) },
+    ], { bytes: 'sdk v4' });
+    expect(v4Result.status).toBe(204);
+    expect((await ali.get('sdk/v4.txt')).content.toString()).toBe('sdk v4');
+    expect((await ali.head('sdk/v1.txt')).res.headers).toMatchObject({ 'content-type': 'text/plain' });
+  });
+});
