@@ -181,6 +181,18 @@ describe('an allowed upload', () => {
     expect(ok204.headers.get('etag')).toMatch(/^"[0-9A-F]{32}"$/);
   });
 
+  it('success_action_redirect (bound by the policy) answers 303 to it with bucket, key and etag', async () => {
+    const fields = await signedForm({ key: 'redirect/a.txt', extra: [['success_action_redirect', 'http://app.example/done?x=1']] });
+    const body = new FormData();
+    for (const f of fields) body.append(f.name, f.value);
+    body.append('file', new Blob(['r']), 'r.txt');
+    const response = await fetch(`${store.url}/${BUCKET}/`, { method: 'POST', body, redirect: 'manual' });
+    expect(response.status).toBe(303);
+    const location = new URL(response.headers.get('location') ?? '');
+    expect(location.origin + location.pathname).toBe('http://app.example/done');
+    expect(Object.fromEntries(location.searchParams)).toEqual({ x: '1', bucket: BUCKET, key: 'redirect/a.txt', etag: response.headers.get('etag') });
+  });
+
   it('answers the browser with CORS headers for an allowed Origin, also on errors', async () => {
     const signed = await form(v4, { key: 'cors/a.txt', maxBytes: 1 });
     const ok = await post(signed.url, [...signed.fields], { bytes: 'a' }, { headers: { origin: ORIGIN } });
@@ -328,9 +340,12 @@ describe('the store refuses', () => {
     });
     const future = await signedForm({ key: 'time/b.txt', now: new Date(Date.now() + 20 * 60_000) });
     expect(await post(`${store.url}/${BUCKET}/`, future, { bytes: 'x' })).toMatchObject({ status: 403, code: 'AccessDenied' });
-    // A presigned form's own expiry is the policy's: one signed 2 minutes ago for 1 minute is refused.
+    // V4 forms live at most 7 days after x-oss-date, whatever the policy's expiration says.
+    const old = await signedForm({ key: 'time/c.txt', now: new Date(Date.now() - 8 * 86_400_000), expiration: new Date(Date.now() + 60_000) });
+    expect(await post(`${store.url}/${BUCKET}/`, old, { bytes: 'x' })).toMatchObject({ status: 403, code: 'AccessDenied' });
     expect(await exists('time/a.txt')).toBe(false);
     expect(await exists('time/b.txt')).toBe(false);
+    expect(await exists('time/c.txt')).toBe(false);
   });
 
   it('a bad signature (V4 and V1), a tampered policy, an unknown access key', async () => {
