@@ -494,6 +494,18 @@ describe('the store refuses', () => {
   });
 });
 
+describe('concurrent forms', () => {
+  it('20 uploads racing for one key with x-oss-forbid-overwrite: exactly one lands, the others get 409', async () => {
+    const signed = await form(v4, { key: 'race/one.txt', forbidOverwrite: true, maxBytes: 100 });
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => post(signed.url, [...signed.fields], { bytes: `writer ${i}` })));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    const winner = results.findIndex((r) => r.status === 201);
+    expect(((await ali.get('race/one.txt')).content as Buffer).toString()).toBe(`writer ${winner}`);
+  });
+});
+
 describe('policy conditions', () => {
   it('in, not-in, starts-with on metadata, and a literal \\$ in a value', async () => {
     const conditions = [
