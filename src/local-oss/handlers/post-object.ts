@@ -109,10 +109,13 @@ function mismatch(accessKeyId: string, provided: string, policy: string): LocalO
   );
 }
 
-function missing(names: readonly string[]): LocalOssError {
-  return new LocalOssError(
+/** `InvalidArgument` when some of `required` are absent: a signed form needs all of them. */
+function requireAll(form: ReadonlyMap<string, string>, required: readonly string[]): void {
+  const absent = required.filter((name) => !form.has(name.toLowerCase()));
+  if (absent.length === 0) return;
+  throw new LocalOssError(
     'InvalidArgument',
-    `The form must carry all of ${names.join(', ')} when it carries any of them (missing: ${names.join(', ')}).`,
+    `A signed form must carry all of ${required.join(', ')}; missing: ${absent.join(', ')}.`,
   );
 }
 
@@ -131,17 +134,17 @@ function authenticate(form: ReadonlyMap<string, string>, settings: PostObjectSet
   }
   if (v4 && v1) throw new LocalOssError('InvalidArgument', 'The form mixes V1 (OSSAccessKeyId, Signature) and V4 (x-oss-*) signature fields.');
   if (!v4) {
-    const absent = ['OSSAccessKeyId', 'policy', 'Signature'].filter((name) => !form.has(name.toLowerCase()));
-    if (absent.length > 0) throw missing(absent);
+    requireAll(form, ['OSSAccessKeyId', 'policy', 'Signature']);
+    const signed = policy ?? '';
     const accessKeyId = form.get('ossaccesskeyid') ?? '';
     const signature = form.get('signature') ?? '';
     const entry = lookup(settings, accessKeyId);
-    if (!safeEqual(signPostPolicyV1(policy ?? '', entry.accessKeySecret), signature)) throw mismatch(accessKeyId, signature, policy ?? '');
+    if (!safeEqual(signPostPolicyV1(signed, entry.accessKeySecret), signature)) throw mismatch(accessKeyId, signature, signed);
     checkToken(entry, form.get('x-oss-security-token'));
-    return { policy: policy ?? '', v4: false };
+    return { policy: signed, v4: false };
   }
-  const absent = [...V4_FIELDS, 'policy'].filter((name) => !form.has(name));
-  if (absent.length > 0) throw missing(absent);
+  requireAll(form, [...V4_FIELDS, 'policy']);
+  const signed = policy ?? '';
   const version = form.get('x-oss-signature-version') ?? '';
   if (version !== V4_ALGORITHM) {
     throw new LocalOssError('InvalidArgument', `x-oss-signature-version must be ${V4_ALGORITHM}; received ${JSON.stringify(version)}.`);
@@ -154,8 +157,8 @@ function authenticate(form: ReadonlyMap<string, string>, settings: PostObjectSet
   }
   const entry = lookup(settings, accessKeyId);
   const signature = form.get('x-oss-signature') ?? '';
-  if (!safeEqual(signPostPolicyV4(policy ?? '', entry.accessKeySecret, date8, region, product), signature)) {
-    throw mismatch(accessKeyId, signature, policy ?? '');
+  if (!safeEqual(signPostPolicyV4(signed, entry.accessKeySecret, date8, region, product), signature)) {
+    throw mismatch(accessKeyId, signature, signed);
   }
   checkToken(entry, form.get('x-oss-security-token'));
   const xOssDate = form.get('x-oss-date') ?? '';
@@ -169,7 +172,7 @@ function authenticate(form: ReadonlyMap<string, string>, settings: PostObjectSet
   if (now.getTime() > signedAt + MAX_POST_V4_VALIDITY_MS) {
     throw new LocalOssError('AccessDenied', `Invalid according to Policy: the form signed at ${xOssDate} is older than 7 days.`);
   }
-  return { policy: policy ?? '', v4: true };
+  return { policy: signed, v4: true };
 }
 
 /** The Content-Type the object gets: `x-oss-content-type`, else the `Content-Type` field, else the file part's type. */
