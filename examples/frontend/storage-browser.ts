@@ -1,6 +1,6 @@
 /**
  * An example frontend module over ossgraph: list a folder, show an object's metadata, edit its
- * metadata, and upload a file straight to the store with a presigned URL from `createUpload`.
+ * metadata, and upload a file straight to the store with the size-bounded form from `createUpload`.
  * Every operation is a typed document generated from `schema/operations/*.graphql` (codegen
  * client preset), so results and variables are checked by the compiler.
  */
@@ -111,17 +111,19 @@ export async function editMetadata(client: Client, input: UpdateMetadataInput): 
 
 /** What {@link uploadFile} did. */
 export interface UploadOutcome {
-  /** The ETag the store answered the PUT with. */
+  /** The ETag the store answered the upload with. */
   readonly etag: string | null;
   /** The object as the API sees it after the upload. */
   readonly object: ObjectDetails | null;
 }
 
 /**
- * Uploads `body` straight to the store: `createUpload` presigns a PUT (no store request), the
- * browser sends the file to that URL with exactly the returned headers (content type and
- * `x-oss-meta-*` are signed), then the object is read back through the API. The store must allow
- * the page's origin (CORS) for the PUT.
+ * Uploads `body` straight to the store through the size-bounded form of `createUpload` (an OSS
+ * PostObject form; signing it costs no store request): the returned fields in order, then the
+ * file last, as `multipart/form-data`. The store refuses a file above `form.maxBytes`, another
+ * key, content type or metadata. Then the object is read back through the API. The store must
+ * allow the page's origin (CORS) for the POST. (`createUpload` also returns a presigned PUT,
+ * which cannot bound the size.)
  */
 export async function uploadFile(
   client: Client,
@@ -130,9 +132,14 @@ export async function uploadFile(
   fetchImpl: typeof fetch = fetch,
 ): Promise<UploadOutcome> {
   const data = dataOf(await client.mutation(CreateUploadDocument, { input }).toPromise());
-  const upload = successOf(data.createUpload);
-  const headers = Object.fromEntries(upload.headers.map((header) => [header.name, header.value]));
-  const response = await fetchImpl(upload.url, { method: upload.method, headers, body });
+  const { form } = successOf(data.createUpload);
+  if (body.size > form.maxBytes) {
+    throw new OssgraphRequestError('UPLOAD_TOO_LARGE', `the file has ${body.size} bytes; this upload admits at most ${form.maxBytes}`);
+  }
+  const multipart = new FormData();
+  for (const field of form.fields) multipart.append(field.name, field.value);
+  multipart.append('file', body);
+  const response = await fetchImpl(form.url, { method: 'POST', body: multipart });
   if (!response.ok) {
     throw new OssgraphRequestError('UPLOAD_FAILED', `the store answered the upload with HTTP ${response.status}: ${await response.text()}`);
   }

@@ -271,6 +271,14 @@ export const CONFIG_SPEC = {
     default: 15 * 60,
     doc: 'Lifetime of presigned URLs (downloadUrl, createUpload) when the caller gives none.',
   }),
+  maxDirectUploadBytes: option({
+    env: 'OSSGRAPH_MAX_DIRECT_UPLOAD_BYTES',
+    group: 'API',
+    parse: byteSize(1, 5 * 1024 * MIB),
+    unit: 'bytes',
+    default: 100 * MIB,
+    doc: 'Largest file the createUpload form (OSS PostObject) lets a browser upload; the store refuses more. A caller may ask for less.',
+  }),
   presignMaxExpiresSeconds: option({
     env: 'OSSGRAPH_PRESIGN_MAX_EXPIRES_SECONDS',
     group: 'API',

@@ -14,6 +14,8 @@ export const DEFAULT_PAGE_SIZE = 100;
 export const DEFAULT_STORE_CONCURRENCY_PER_REQUEST = 16;
 /** Default of {@link ApiSettings.maxUploadBytes}: 10 MiB. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** Default of {@link ApiSettings.maxDirectUploadBytes}: 100 MiB. */
+export const DEFAULT_MAX_DIRECT_UPLOAD_BYTES = 100 * 1024 * 1024;
 /** Default of {@link PresignSettings.defaultExpiresIn}: 15 minutes. */
 export const DEFAULT_PRESIGN_EXPIRES_IN = 15 * 60;
 /** Default of {@link PresignSettings.maxExpiresIn}: 7 days, the most OSS accepts for V4. */
@@ -57,4 +59,9 @@ export interface ApiSettings {
    * `BAD_USER_INPUT` pointing to `createUpload`.
    */
   readonly maxUploadBytes: number;
+  /**
+   * Largest file the `createUpload` form (OSS PostObject) allows, in bytes: its signed policy's
+   * `content-length-range`, enforced by the store. Default {@link DEFAULT_MAX_DIRECT_UPLOAD_BYTES}.
+   */
+  readonly maxDirectUploadBytes?: number;
 }

@@ -31,6 +31,7 @@ export const OPERATIONS = [
   'ListObjectsV2',
   'DeleteMultipleObjects',
   'PutObject',
+  'PostObject',
   'CopyObject',
   'GetObject',
   'HeadObject',
@@ -49,8 +50,11 @@ export const OPERATIONS = [
 /** One of {@link OPERATIONS}. */
 export type OperationName = (typeof OPERATIONS)[number];
 
-/** Handlers by operation; `Options` depends on the CORS policy and is supplied by the server. */
-export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options'>, Handler>> = {
+/**
+ * Handlers by operation; `Options` (the CORS policy) and `PostObject` (the credentials: a form
+ * carries its own signature) are built and supplied by the server.
+ */
+export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options' | 'PostObject'>, Handler>> = {
   ListBuckets: listBuckets,
   PutBucket: putBucket,
   DeleteBucket: deleteBucket,
@@ -134,7 +138,8 @@ export function route(input: RouteInput): OperationName {
       case 'DELETE':
         return unsupported(params) ? fail() : 'DeleteBucket';
       case 'POST':
-        return params.has('delete') ? 'DeleteMultipleObjects' : fail();
+        if (params.has('delete')) return 'DeleteMultipleObjects';
+        return unsupported(params) ? fail() : 'PostObject';
       default:
         return fail();
     }

@@ -17,6 +17,7 @@ import { errorHeaderValue, errorXml, LocalOssError } from './errors.js';
 import type { FaultInjector } from './faults.js';
 import type { Handler, HandlerConfig, HandlerResult, RequestContext } from './handlers/context.js';
 import { optionsHandler } from './handlers/options.js';
+import { postObjectHandler } from './handlers/post-object.js';
 import { HANDLERS, route, type OperationName } from './router.js';
 import { verifyRequest, type AcceptedCredentials } from './verify-signature.js';
 
@@ -151,7 +152,9 @@ function xmlBody(root: string, value: Record<string, unknown>): Buffer {
 export function createRequestListener(settings: ServerSettings): (req: IncomingMessage, res: ServerResponse) => void {
   const nextId = requestIds();
   const options: Handler = optionsHandler(settings.cors);
-  const handlerOf = (operation: OperationName): Handler => (operation === 'Options' ? options : HANDLERS[operation]);
+  const postObject: Handler = postObjectHandler({ credentials: settings.credentials, allowAnonymous: settings.allowAnonymous });
+  const handlerOf = (operation: OperationName): Handler =>
+    operation === 'Options' ? options : operation === 'PostObject' ? postObject : HANDLERS[operation];
 
   return (req, res) => {
     const requestId = nextId();
@@ -256,7 +259,8 @@ export function createRequestListener(settings: ServerSettings): (req: IncomingM
       }
 
       const headers = flatHeaders(req);
-      if (operation !== 'Options') {
+      // Why PostObject is exempt: OSS ignores request signatures on it; the form's policy is signed.
+      if (operation !== 'Options' && operation !== 'PostObject') {
         const signable: SignableRequest = {
           method,
           ...(target.bucket !== undefined ? { bucket: target.bucket } : {}),

@@ -32,6 +32,8 @@ import { isReplayable, prepareBody } from './transport/outgoing-body.js';
 import { parseServiceError } from './transport/parse-error.js';
 import { readBody, sendOnce, toRequestError } from './transport/send-once.js';
 import { presignRequest, signRequest } from './transport/sign-request.js';
+import { buildPostForm } from './signer/post-policy.js';
+import type { PostFormField, PostFormInput } from './signer/post-policy.js';
 import type { OssRequest, OssResponse } from './transport/types.js';
 
 export type { TransportTimeouts } from './transport/dispatcher.js';
@@ -98,6 +100,14 @@ export interface PresignedRequest {
   readonly expiresAt: Date;
 }
 
+/** A signed PostObject form: POST `fields` in order, then the file last, as `multipart/form-data` to `url`. */
+export interface PresignedPost {
+  /** The bucket's URL (`POST /` on the bucket). */
+  readonly url: string;
+  readonly fields: readonly PostFormField[];
+  readonly expiresAt: Date;
+}
+
 /** A configured OSS client. Operations (`src/oss/operations/`) and `createOssApi` take one. */
 export interface OssClient {
   readonly endpoint: ResolvedEndpoint;
@@ -109,6 +119,8 @@ export interface OssClient {
   invoke(request: OssRequest, options?: CallOptions): Promise<OssResponse>;
   /** Signs a URL the holder can use without credentials until `expiresInSeconds` from now. */
   presign(input: PresignInput): Promise<PresignedRequest>;
+  /** Signs a PostObject form (policy + signature, V4 or V1 like the client) valid `expiresInSeconds` from now. */
+  presignPost(input: PostFormInput): Promise<PresignedPost>;
   /** The URL `request` would be sent to. */
   urlFor(bucket: string | undefined, key: string | undefined, query?: ReadonlyArray<readonly [string, string]>): string;
   /** Closes the client's own dispatcher (an injected one is left open). Idempotent. */
@@ -254,11 +266,23 @@ export function createOssClient(config: OssClientConfig): OssClient {
     });
   }
 
+  async function presignPost(input: PostFormInput): Promise<PresignedPost> {
+    const form = buildPostForm(input, {
+      version: signatureVersion,
+      credentials: await credentials.getCredentials(),
+      region: endpoint.region,
+      product: DEFAULT_SIGNING_PRODUCT,
+      now: new Date(now() + clockOffsetMs),
+    });
+    return { url: urlFor(input.bucket, undefined), fields: form.fields, expiresAt: form.expiresAt };
+  }
+
   return {
     endpoint,
     signatureVersion,
     invoke,
     presign,
+    presignPost,
     urlFor,
     close() {
       closed ??= ownsDispatcher ? dispatcher.close() : Promise.resolve();

@@ -20,5 +20,6 @@ export function toApiSettings(config: AppConfig, presigner: Presigner): ApiSetti
       maxExpiresIn: config.presignMaxExpiresSeconds,
     },
     maxUploadBytes: config.maxUploadBytes,
+    maxDirectUploadBytes: config.maxDirectUploadBytes,
   };
 }

@@ -26,6 +26,10 @@ interface PageApi {
     upload: { __typename: string; url?: string; method?: string; headers?: Array<{ name: string; value: string }> };
     put: { status: number; etag: string | null; crc64: string | null } | null;
   }>>;
+  uploadForm(endpoint: string, input: Record<string, unknown>, text: string, type: string): Promise<Attempt<{
+    upload: { __typename: string; form?: { url: string; fields: Array<{ name: string; value: string }>; maxBytes: number } };
+    post: { status: number; etag: string | null; body: string } | null;
+  }>>;
   putTo(url: string, headers: Record<string, string>, text: string): Promise<Attempt<{ status: number }>>;
   multipartPut(endpoint: string, options: { bucket: string; key: string; text: string; csrfHeader: boolean }): Promise<Attempt<{ status: number; body: string }>>;
 }
@@ -126,6 +130,75 @@ describe.skipIf(gate.browser === undefined)('a frontend on another origin', () =
     await saveScreenshot(page, 'cross-origin.png');
     expect(guard.blocked).toEqual([]);
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('uploads through the size-bounded PostObject form (a FormData POST to local-oss) and reads the metadata back', async () => {
+    const { page, guard, errors } = await openPage(allowed);
+    stack.store.stats.reset();
+    const text = 'posted from another origin\n';
+    const input = {
+      bucket: BUCKET,
+      key: 'from-browser/form.txt',
+      contentType: 'text/plain; charset=utf-8',
+      metadata: [{ key: 'origin', value: 'form' }],
+      maxBytes: 64,
+    };
+    // The browser labels the file text/html: the signed Content-Type field decides what is stored.
+    const upload = await page.evaluate(([url, i, t]) => window.ossgraphPage.uploadForm(url, i, t, 'text/html'), [endpoint, input, text] as const);
+    if (!upload.ok) throw new Error(`form upload failed in the page: ${upload.error}`);
+    expect(upload.value.upload.form?.url).toBe(`${stack.store.url}/${BUCKET}/`);
+    expect(upload.value.upload.form?.maxBytes).toBe(64);
+    expect(upload.value.post?.status).toBe(201);
+    expect(upload.value.post?.etag).toMatch(/^"[0-9A-F]{32}"$/);
+    expect(upload.value.post?.body).toContain(`<Key>${input.key}</Key>`);
+    expect(stack.store.stats.count('PostObject')).toBe(1);
+    // A FormData POST is a CORS simple request: no preflight.
+    expect(stack.store.stats.count('Options')).toBe(0);
+
+    const readBack = await page.evaluate(([url, q, v]) => window.ossgraphPage.graphql(url, q, v), [
+      endpoint,
+      OBJECT_QUERY,
+      { bucket: BUCKET, key: input.key },
+    ] as const);
+    expect(readBack).toEqual({
+      ok: true,
+      value: {
+        status: 200,
+        body: {
+          data: {
+            object: {
+              key: input.key,
+              contentLength: Buffer.byteLength(text),
+              contentType: 'text/plain; charset=utf-8',
+              etag: upload.value.post?.etag,
+              origin: 'form',
+              metadata: [{ key: 'origin', value: 'form' }],
+            },
+          },
+        },
+      },
+    });
+
+    expect(errors).toEqual([]);
+
+    // One byte over the bound: the store refuses it, and the page can read why (CORS on errors).
+    const tooBig = await page.evaluate(([url, i, t]) => window.ossgraphPage.uploadForm(url, i, t, 'text/plain'), [
+      endpoint,
+      { ...input, key: 'from-browser/too-big.txt' },
+      'x'.repeat(65),
+    ] as const);
+    if (!tooBig.ok) throw new Error(`oversized form upload failed in the page: ${tooBig.error}`);
+    expect(tooBig.value.post?.status).toBe(400);
+    expect(tooBig.value.post?.body).toContain('<Code>EntityTooLarge</Code>');
+    const absent = await stack.app.api.headObject({ bucket: BUCKET, key: 'from-browser/too-big.txt' }).then(
+      () => 'exists',
+      () => 'absent',
+    );
+    expect(absent).toBe('absent');
+    expect(guard.blocked).toEqual([]);
+    // The browser logs the refused upload; nothing else went wrong.
+    expect(errors).toEqual(['console: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
     await page.context().close();
   });
 

@@ -1,11 +1,26 @@
-/** `Mutation.createUpload`: a presigned PUT URL for a direct browser upload, and the exact headers to send. */
-import type { PresignedRequest } from '../../oss/client.js';
+/**
+ * `Mutation.createUpload`: a direct browser upload to the store, two ways — a PostObject form
+ * whose signed policy bounds the file size (the store refuses more), and a presigned PUT with
+ * the exact headers to send (which cannot bound the size).
+ */
+import type { PresignedPost, PresignedRequest } from '../../oss/client.js';
 import { builder } from '../builder.js';
 import { AccessDeniedError, BadUserInputError } from '../errors.js';
+import { DEFAULT_MAX_DIRECT_UPLOAD_BYTES, type ApiSettings } from '../settings.js';
 import { translateError } from '../translate-error.js';
 import { checkBucket, checkExpiresIn, checkKey, checkMetadata } from '../validation.js';
 import { MetadataEntryInput } from './metadata-entry.js';
 import { checkSystemHeaders, systemHeaderFields } from './system-headers.js';
+
+/** The form's size bound: `maxBytes` when given (0 ≤ maxBytes ≤ the configured maximum), else the configured maximum. */
+function checkMaxBytes(settings: ApiSettings, maxBytes: number | null | undefined, field: string): number {
+  const limit = settings.maxDirectUploadBytes ?? DEFAULT_MAX_DIRECT_UPLOAD_BYTES;
+  if (maxBytes === undefined || maxBytes === null) return limit;
+  if (!Number.isSafeInteger(maxBytes) || maxBytes < 0 || maxBytes > limit) {
+    throw new BadUserInputError(field, `must be a number of bytes from 0 to ${limit} (OSSGRAPH_MAX_DIRECT_UPLOAD_BYTES)`, maxBytes);
+  }
+  return maxBytes;
+}
 
 /** One HTTP header the uploader must send. */
 interface HttpHeaderShape {
@@ -18,6 +33,33 @@ const HttpHeaderRef = builder.objectRef<HttpHeaderShape>('HttpHeader').implement
   fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
 });
 
+/** A signed PostObject form and the largest file it admits. */
+interface UploadFormShape extends PresignedPost {
+  readonly maxBytes: number;
+}
+
+/** What `createUpload` resolves to. */
+interface CreateUploadShape extends PresignedRequest {
+  readonly form: UploadFormShape;
+}
+
+const FormFieldRef = builder.objectRef<{ readonly name: string; readonly value: string }>('FormField').implement({
+  description: 'One multipart/form-data field: send it with exactly this name and value.',
+  fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
+});
+
+const UploadFormRef = builder.objectRef<UploadFormShape>('UploadForm').implement({
+  description:
+    'An OSS PostObject form: POST `multipart/form-data` to `url` with `fields` in this order, then the file as the last field, named `file`. ' +
+    'Its signed policy fixes the bucket, key, content type, metadata, expiry and size range: the store itself refuses anything else.',
+  fields: (t) => ({
+    url: t.exposeString('url'),
+    fields: t.field({ type: [FormFieldRef], description: 'Fields to send in this order, before the file.', resolve: (p) => p.fields }),
+    maxBytes: t.field({ type: 'SafeInt', description: 'Largest file the store accepts through this form, in bytes.', resolve: (p) => p.maxBytes }),
+    expiresAt: t.field({ type: 'DateTime', resolve: (p) => p.expiresAt }),
+  }),
+});
+
 const CreateUploadInput = builder.inputType('CreateUploadInput', {
   fields: (t) => ({
     bucket: t.string({ required: true }),
@@ -26,12 +68,19 @@ const CreateUploadInput = builder.inputType('CreateUploadInput', {
     metadata: t.field({ type: [MetadataEntryInput], description: 'User metadata the upload will carry (signed: the uploader must send it as given in `headers`).' }),
     expiresIn: t.int({ description: 'Seconds the URL stays valid; default and maximum from configuration.' }),
     forbidOverwrite: t.boolean({ description: 'The upload fails instead of replacing an existing object.' }),
+    maxBytes: t.field({
+      type: 'SafeInt',
+      description: 'Largest file the form admits, in bytes (0 or more); default and maximum from configuration (OSSGRAPH_MAX_DIRECT_UPLOAD_BYTES). Does not bind the presigned PUT.',
+    }),
   }),
 });
 
-const CreateUploadSuccess = builder.objectRef<PresignedRequest>('CreateUploadSuccess').implement({
-  description: 'Send `method` to `url` with exactly `headers` and the body. No store request was made to create it.',
+const CreateUploadSuccess = builder.objectRef<CreateUploadShape>('CreateUploadSuccess').implement({
+  description:
+    'Two ways to upload straight to the store; no store request was made to create them. `form` (a PostObject form) is the bounded way: the store refuses a file larger than `form.maxBytes`. ' +
+    'The presigned PUT (`method` to `url` with exactly `headers` and the body) cannot bound the size.',
   fields: (t) => ({
+    form: t.field({ type: UploadFormRef, description: 'The size-bounded upload: a PostObject form.', resolve: (p) => p.form }),
     url: t.exposeString('url'),
     method: t.exposeString('method'),
     headers: t.field({
@@ -49,7 +98,8 @@ const CreateUploadSuccess = builder.objectRef<PresignedRequest>('CreateUploadSuc
 builder.mutationField('createUpload', (t) =>
   t.field({
     type: CreateUploadSuccess,
-    description: 'Presigns a PUT for uploading an object straight to the store (for files above the `putObject` limit). Costs no store request.',
+    description:
+      'Signs a direct upload to the store (for files above the `putObject` limit): a PostObject form bounded by `maxBytes`, and a presigned PUT (unbounded). Costs no store request.',
     errors: { types: [BadUserInputError, AccessDeniedError], directResult: true, union: { name: 'CreateUploadResult' } },
     args: { input: t.arg({ type: CreateUploadInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -58,15 +108,19 @@ builder.mutationField('createUpload', (t) =>
       const headers = checkSystemHeaders(input);
       const metadata = input.metadata === undefined || input.metadata === null ? undefined : checkMetadata(input.metadata, 'input.metadata');
       const expiresInSeconds = checkExpiresIn(ctx.settings, input.expiresIn, 'input.expiresIn');
+      const maxBytes = checkMaxBytes(ctx.settings, input.maxBytes, 'input.maxBytes');
+      const request = {
+        bucket: input.bucket,
+        key: input.key,
+        ...headers,
+        ...(metadata === undefined ? {} : { metadata }),
+        ...(input.forbidOverwrite === true ? { forbidOverwrite: true } : {}),
+        expiresInSeconds,
+      };
       try {
-        return await ctx.settings.presign.presigner.presignPut({
-          bucket: input.bucket,
-          key: input.key,
-          ...headers,
-          ...(metadata === undefined ? {} : { metadata }),
-          ...(input.forbidOverwrite === true ? { forbidOverwrite: true } : {}),
-          expiresInSeconds,
-        });
+        const { presigner } = ctx.settings.presign;
+        const [put, form] = await Promise.all([presigner.presignPut(request), presigner.presignPostObject({ ...request, maxBytes })]);
+        return { ...put, form: { ...form, maxBytes } };
       } catch (error) {
         throw translateError(error, { bucket: input.bucket, key: input.key });
       }

@@ -1,12 +1,13 @@
 /** The presigner: URLs a browser can use without credentials (DESIGN §5 downloadUrl/createUpload). */
-import type { OssClient, PresignedRequest } from '../client.js';
+import type { OssClient, PresignedPost, PresignedRequest } from '../client.js';
 import { DEFAULT_PRESIGN_EXPIRES_SECONDS } from '../defaults.js';
+import { OssInvalidArgumentError } from '../errors.js';
 import { setHeader, setObjectWriteHeaders } from '../operations/shared/request-headers.js';
 import type { ObjectWriteHeaders } from '../operations/shared/request-headers.js';
 import { assertBucketName, assertHeaderValue, assertObjectKey } from '../validation/index.js';
 
 /** The client capability the presigner needs. */
-export type PresignerClient = Pick<OssClient, 'presign'>;
+export type PresignerClient = Pick<OssClient, 'presign' | 'presignPost'>;
 
 /** Input of {@link Presigner.presignGet}. */
 export interface PresignGetRequest {
@@ -33,12 +34,53 @@ export interface PresignPutRequest extends ObjectWriteHeaders {
   readonly contentMd5?: string;
 }
 
-/** Presigns GET and PUT URLs. */
+/**
+ * Input of {@link Presigner.presignPostObject}: where the browser may upload, what the object
+ * will carry, and how large the file may be. Exactly one of `key` and `keyPrefix`.
+ */
+export interface PresignPostObjectRequest extends ObjectWriteHeaders {
+  readonly bucket: string;
+  /** The only key the form may write. */
+  readonly key?: string;
+  /**
+   * Any key starting with this (non-empty) prefix may be written; the form's `key` field holds
+   * the prefix and the uploader completes it.
+   */
+  readonly keyPrefix?: string;
+  /** Largest file in bytes (`content-length-range`); at most 5 GiB. */
+  readonly maxBytes: number;
+  /** Smallest file in bytes; default 0. */
+  readonly minBytes?: number;
+  /** Default 15 minutes; at most 7 days. */
+  readonly expiresInSeconds?: number;
+}
+
+/** Content-Type a form fixes when the request gives none: never the type the uploader's file claims. */
+export const DEFAULT_POST_CONTENT_TYPE = 'application/octet-stream';
+
+/** Form field names of the standard headers, spelled as OSS documents them. */
+const FORM_FIELD_NAMES: Readonly<Record<string, string>> = {
+  'content-type': 'Content-Type',
+  'cache-control': 'Cache-Control',
+  'content-disposition': 'Content-Disposition',
+  'content-encoding': 'Content-Encoding',
+  'content-language': 'Content-Language',
+  expires: 'Expires',
+};
+
+/** Presigns GET and PUT URLs and PostObject forms. */
 export interface Presigner {
   /** A GET URL for the object; `headers` is empty. */
   presignGet(request: PresignGetRequest): Promise<PresignedRequest>;
   /** A PUT URL and the exact headers (content-type, x-oss-meta-*, …) the uploader must send. */
   presignPut(request: PresignPutRequest): Promise<PresignedRequest>;
+  /**
+   * A PostObject form (URL + ordered fields; the file goes last) whose signed policy fixes the
+   * bucket, the key (or key prefix), the content type (default {@link DEFAULT_POST_CONTENT_TYPE}),
+   * every other given header and metadata entry, the expiry and the file size range. Unlike a
+   * presigned PUT, the store itself refuses a file outside the range.
+   */
+  presignPostObject(request: PresignPostObjectRequest): Promise<PresignedPost>;
 }
 
 /** A presigner over `client` (V4 unless the client signs V1). Inputs are validated before signing. */
@@ -76,6 +118,30 @@ export function createPresigner(client: PresignerClient): Presigner {
         bucket: request.bucket,
         key: request.key,
         headers,
+        expiresInSeconds: request.expiresInSeconds ?? DEFAULT_PRESIGN_EXPIRES_SECONDS,
+      });
+    },
+    async presignPostObject(request) {
+      assertBucketName(request.bucket);
+      const { key, keyPrefix } = request;
+      if ((key === undefined) === (keyPrefix === undefined)) {
+        throw new OssInvalidArgumentError('key', 'give exactly one of key and keyPrefix', { key, keyPrefix });
+      }
+      if (key !== undefined) assertObjectKey(key);
+      if (keyPrefix !== undefined) {
+        if (keyPrefix === '') throw new OssInvalidArgumentError('keyPrefix', 'must not be empty (it would allow every key)', keyPrefix);
+        assertObjectKey(keyPrefix, 'keyPrefix');
+      }
+      const headers: Record<string, string> = {};
+      setObjectWriteHeaders(headers, { ...request, contentType: request.contentType ?? DEFAULT_POST_CONTENT_TYPE });
+      return client.presignPost({
+        bucket: request.bucket,
+        key: key ?? (keyPrefix as string),
+        ...(keyPrefix !== undefined ? { keyIsPrefix: true } : {}),
+        fields: Object.entries(headers).map(([name, value]) => ({ name: FORM_FIELD_NAMES[name] ?? name, value })),
+        successActionStatus: '201',
+        minBytes: request.minBytes ?? 0,
+        maxBytes: request.maxBytes,
         expiresInSeconds: request.expiresInSeconds ?? DEFAULT_PRESIGN_EXPIRES_SECONDS,
       });
     },

@@ -19,6 +19,7 @@ export function testSettings(overrides: Partial<ApiSettings> = {}): ApiSettings 
       presigner: {
         presignGet: async (r) => ({ url: `https://signed.example/${r.bucket}/${r.key}?expires=${r.expiresInSeconds}`, method: 'GET', headers: {}, expiresAt: new Date(0) }),
         presignPut: async (r) => ({ url: `https://signed.example/${r.bucket}/${r.key}`, method: 'PUT', headers: {}, expiresAt: new Date(0) }),
+        presignPostObject: async (r) => ({ url: `https://signed.example/${r.bucket}/`, fields: [{ name: 'key', value: r.key ?? '' }], expiresAt: new Date(0) }),
       },
       defaultExpiresIn: 900,
       maxExpiresIn: 3600,

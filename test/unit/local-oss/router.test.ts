@@ -18,6 +18,7 @@ describe('route', () => {
     ['GET', 'b', undefined, ['list-type=2'], false, 'ListObjectsV2'],
     ['GET', 'b', undefined, ['bucketInfo'], false, 'GetBucketInfo'],
     ['POST', 'b', undefined, ['delete'], false, 'DeleteMultipleObjects'],
+    ['POST', 'b', undefined, [], false, 'PostObject'],
     ['PUT', 'b', 'k', [], false, 'PutObject'],
     ['PUT', 'b', 'k', [], true, 'CopyObject'],
     ['PUT', 'b', 'k', ['partNumber=1', 'uploadId=u'], false, 'UploadPart'],
@@ -40,7 +41,7 @@ describe('route', () => {
   });
 
   it('answers NotImplemented for known unsupported sub-resources', () => {
-    for (const [method, key, q] of [['PUT', 'k', 'acl'], ['GET', undefined, 'acl'], ['PUT', 'k', 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'append']] as const) {
+    for (const [method, key, q] of [['PUT', 'k', 'acl'], ['GET', undefined, 'acl'], ['PUT', 'k', 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'append'], ['POST', undefined, 'acl']] as const) {
       try {
         r(method, 'b', key, [q]);
         expect.unreachable();

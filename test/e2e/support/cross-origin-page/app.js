@@ -4,7 +4,7 @@
 const CREATE_UPLOAD = `mutation CreateUpload($input: CreateUploadInput!) {
   createUpload(input: $input) {
     __typename
-    ... on CreateUploadSuccess { url method headers { name value } expiresAt }
+    ... on CreateUploadSuccess { url method headers { name value } expiresAt form { url fields { name value } maxBytes } }
     ... on Error { message code }
   }
 }`;
@@ -43,6 +43,22 @@ async function uploadDirect(endpoint, input, text) {
   return { upload, put: { status: put.status, etag: put.headers.get('etag'), crc64: put.headers.get('x-oss-hash-crc64ecma') } };
 }
 
+/**
+ * Asks the API for an upload, then POSTs the size-bounded PostObject form straight to the store:
+ * the fields in order, the file last (a FormData POST: a CORS simple request, no preflight).
+ */
+async function uploadForm(endpoint, input, text, type) {
+  const { body } = await graphql(endpoint, CREATE_UPLOAD, { input });
+  const upload = body.data?.createUpload;
+  if (upload?.__typename !== 'CreateUploadSuccess') return { upload, post: null };
+  const form = new FormData();
+  for (const field of upload.form.fields) form.append(field.name, field.value);
+  form.append('file', new File([text], 'upload.txt', { type }));
+  const post = await fetch(upload.form.url, { method: 'POST', body: form });
+  log(`POST form ${post.status}`);
+  return { upload, post: { status: post.status, etag: post.headers.get('etag'), body: await post.text() } };
+}
+
 /** PUTs to a URL someone else presigned (for the refused-origin case). */
 async function putTo(url, headers, text) {
   const put = await fetch(url, { method: 'PUT', headers, body: new Blob([text]) });
@@ -73,6 +89,7 @@ window.ossgraphPage = {
   origin: location.origin,
   graphql: (endpoint, query, variables) => attempt(() => graphql(endpoint, query, variables)),
   uploadDirect: (endpoint, input, text) => attempt(() => uploadDirect(endpoint, input, text)),
+  uploadForm: (endpoint, input, text, type) => attempt(() => uploadForm(endpoint, input, text, type)),
   putTo: (url, headers, text) => attempt(() => putTo(url, headers, text)),
   multipartPut: (endpoint, options) => attempt(() => multipartPut(endpoint, options)),
 };
