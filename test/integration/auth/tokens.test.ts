@@ -5,6 +5,7 @@
  */
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen } from '../../../src/server/http-server.js';
 import { createAppOverLocalOss } from '../federation/support/app.js';
 import { startAuthStack, TEST_POLICY } from './support.js';
 import type { Answer, AuthStack } from './support.js';
@@ -124,6 +125,27 @@ describe('bearer tokens', () => {
       stack.issuer.setAvailable(true);
     }
     expect((await stack.send({ query: READ_OWN, token: await stack.issuer.sign({ sub: 'alice' }, { key: fresh }) })).status).toBe(200);
+  });
+
+  it('over a real socket (node:http listener): the token found by the HTTP layer is the one the resolvers use', async () => {
+    const running = await listen(stack.app.listener, { host: '127.0.0.1', port: 0 });
+    try {
+      const post = async (authorization?: string) =>
+        fetch(`${running.origin}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(authorization === undefined ? {} : { authorization }) },
+          body: JSON.stringify({ query: READ_OWN }),
+        });
+      const alice = await post(`Bearer ${await stack.issuer.sign({ sub: 'alice' })}`);
+      expect(await alice.json()).toEqual({ data: { object: { key: 'users/alice/a.txt' } } });
+      const bob = (await (await post(`Bearer ${await stack.issuer.sign({ sub: 'bob' })}`)).json()) as Answer['body'];
+      expect(bob.errors?.[0]?.extensions?.['code']).toBe('ACCESS_DENIED');
+      const expired = await post(`Bearer ${await stack.issuer.sign({ sub: 'alice' }, { expiresAt: now() - 600 })}`);
+      expect(expired.status).toBe(401);
+      expect(expired.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
+    } finally {
+      await running.stop(1000);
+    }
   });
 
   it('health endpoints do not look at tokens', async () => {
