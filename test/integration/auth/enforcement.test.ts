@@ -257,3 +257,45 @@ describe('copyObject: read on the source, write on the destination, delete for a
     expect(await stack.exists('media', from)).toBe(true);
   });
 });
+
+describe('adversarial', () => {
+  it('a dot-segment key inside the own folder stays a key there: bob’s object is untouched', async () => {
+    const before = await stack.store.backend.headObject('media', 'users/bob/a.txt');
+    const answer = await stack.counted({ query: PUT, variables: { bucket: 'media', key: 'users/alice/../bob/a.txt' }, ...token('alice') });
+    expect(answer.body.data?.putObject?.__typename).toBe('PutObjectSuccess');
+    expect((await stack.store.backend.headObject('media', 'users/alice/../bob/a.txt'))?.key).toBe('users/alice/../bob/a.txt');
+    expect((await stack.store.backend.headObject('media', 'users/bob/a.txt'))?.etag).toBe(before?.etag);
+    // And a claim that tries the same through ${sub} makes the rule not apply at all.
+    const sneaky = await stack.issuer.sign({ sub: 'alice/../bob' });
+    const denied = await stack.counted({ query: PUT, variables: { bucket: 'media', key: 'users/alice/../bob/x.txt' }, token: sneaky });
+    expect(denied.body.data?.putObject).toMatchObject({ __typename: 'AccessDeniedError' });
+    expect(denied.storeRequests).toBe(0);
+  });
+
+  it('concurrent requests of different callers never see each other’s identity', async () => {
+    const who: Who[] = Array.from({ length: 30 }, (_, i) => (['alice', 'bob', 'anonymous'] as const)[i % 3] as Who);
+    const answers = await Promise.all(who.map((w) => stack.send({ query: OBJECT, variables: { bucket: 'media', key: 'users/alice/b.txt' }, ...token(w) })));
+    answers.forEach((answer, i) => {
+      if (who[i] === 'alice') expect(answer.body.data?.object?.key, `request ${i}`).toBe('users/alice/b.txt');
+      else expect(answer.body.errors?.[0]?.extensions?.['code'], `request ${i}`).toBe('ACCESS_DENIED');
+    });
+  });
+
+  it('aliases and fragments cannot route around the check', async () => {
+    const answer = await stack.counted({
+      query: `query {
+        mine: object(bucket: "media", key: "users/alice/b.txt") { ...f }
+        theirs: object(bucket: "media", key: "users/bob/a.txt") { ...f }
+        again: object(bucket: "media", key: "users/bob/a.txt") { key }
+      }
+      fragment f on StorageObject { key contentType }`,
+      ...token('alice'),
+    });
+    expect(answer.body.data).toEqual({ mine: { key: 'users/alice/b.txt', contentType: 'text/plain' }, theirs: null, again: null });
+    expect(answer.body.errors?.map((e) => [e.extensions?.['code'], e.path])).toEqual([
+      ['ACCESS_DENIED', ['theirs']],
+      ['ACCESS_DENIED', ['again']],
+    ]);
+    expect(answer.storeRequests).toBe(1);
+  });
+});
