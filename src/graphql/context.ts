@@ -1,6 +1,7 @@
 /**
  * The per-request GraphQL context: a counted, bounded view of the OSS API behind the caller's
- * policy (`src/auth/`), fresh loaders, and the settings. Create one per GraphQL request; loaders are never shared between requests.
+ * policy (`src/auth/`), fresh loaders, and the settings. Create one per GraphQL request; loaders
+ * are never shared between requests.
  */
 import type { Access } from '../auth/access.js';
 import { authorizeCopier, authorizeMetadataEditor } from '../auth/authorized-helpers.js';
