@@ -94,7 +94,7 @@ describe('src/main.ts', () => {
         const timer = setTimeout(() => reject(new Error(`no listening line within 30 s:\n${output}`)), 30_000);
         const onData = (chunk: Buffer): void => {
           output += chunk.toString('utf8');
-          if (/ossgraph listening on http/.test(output)) {
+          if (/ossgraph listening on http:\/\/\S+\/graphql/.test(output)) {
             clearTimeout(timer);
             resolve();
           }
@@ -107,9 +107,17 @@ describe('src/main.ts', () => {
         });
       });
       expect(output).toMatch(/"level":"warn".*authentication is off \(OSSGRAPH_AUTH=none\)/);
-      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      // An anonymous caller is served (and, why first: the child is then past arming its signal handlers).
+      const origin = /ossgraph listening on (http:\/\/\S+)\/graphql/.exec(output)?.[1];
+      const response = await fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ bucket(name: "photos") { objects { nodes { key } } } }' }),
+      });
+      expect(await response.json()).toEqual({ data: { bucket: { objects: { nodes: [] } } } });
+      const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(`${String(code)} ${String(signal)}`)));
       child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await exited, output).toBe('0 null');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       await store.close();
