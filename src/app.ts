@@ -122,6 +122,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const readiness = createReadiness();
   if (auth.mode === 'none') logger.warn('authentication is off (OSSGRAPH_AUTH=none): every caller is anonymous', { policy: auth.policySource });
   else logger.info('authentication: bearer JWTs', { keys: config.jwksUrl ?? 'OSSGRAPH_JWT_PUBLIC_KEY', policy: auth.policySource });
+  for (const warning of auth.warnings) logger.warn(warning);
   const shared = {
     context: ({ request }: { request: Request }) => createGraphQLContext({ api, settings, limiter, request, access: auth.accessFor(request) }),
     logger,

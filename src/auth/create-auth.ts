@@ -45,6 +45,8 @@ export interface Auth {
   readonly policy: Policy;
   /** Where the policy came from: a file, inline, or a default (for the start-up log line). */
   readonly policySource: string;
+  /** Legal but probably unintended settings, to log at start-up. */
+  readonly warnings: readonly string[];
   /** The checks for `request` (its principal, found by the authenticator, under the policy). */
   accessFor(request: Request | undefined): Access;
 }
@@ -123,11 +125,22 @@ export function createAuth(config: AuthConfig, deps: AuthDeps = {}): Auth {
   } else {
     authenticator = createAuthenticator('none');
   }
+  const warnings: string[] = [];
+  if (mode === 'jwt' && config.jwtAudience.length === 0) {
+    warnings.push('OSSGRAPH_JWT_AUDIENCE is not set: tokens the issuer made for any other API are accepted too');
+  }
+  if (mode === 'none') {
+    const unreachable = policy.rules.filter((rule) => !rule.anonymous).map((rule) => rule.index);
+    if (unreachable.length > 0) {
+      warnings.push(`with OSSGRAPH_AUTH=none every caller is anonymous, so policy rules ${unreachable.join(', ')} (not "anonymous": true) never apply`);
+    }
+  }
   return {
     mode,
     authenticator,
     policy,
     policySource: source,
+    warnings,
     accessFor: (request) => createAccess(policy, authenticator.principalOf(request)),
   };
 }

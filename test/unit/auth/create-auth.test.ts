@@ -60,6 +60,18 @@ describe('createAuth', () => {
     expect(() => requireAuthChoice(config({ OSSGRAPH_AUTH: 'none' }))).not.toThrow();
   });
 
+  it('warns about settings that are legal but probably unintended', () => {
+    expect(createAuth(config({ OSSGRAPH_AUTH: 'jwt', OSSGRAPH_JWT_PUBLIC_KEY: PUBLIC_PEM })).warnings).toEqual([
+      'OSSGRAPH_JWT_AUDIENCE is not set: tokens the issuer made for any other API are accepted too',
+    ]);
+    expect(createAuth(config({ OSSGRAPH_AUTH: 'jwt', OSSGRAPH_JWT_PUBLIC_KEY: PUBLIC_PEM, OSSGRAPH_JWT_AUDIENCE: 'api' })).warnings).toEqual([]);
+    const mixed = JSON.stringify({ rules: [{ anonymous: true, bucket: 'media', prefix: 'public/', allow: ['read'] }, { bucket: 'media', prefix: 'u/', allow: ['read'] }] });
+    expect(createAuth(config({ OSSGRAPH_AUTH: 'none', OSSGRAPH_POLICY: mixed })).warnings).toEqual([
+      'with OSSGRAPH_AUTH=none every caller is anonymous, so policy rules 1 (not "anonymous": true) never apply',
+    ]);
+    expect(createAuth(config({ OSSGRAPH_AUTH: 'none' })).warnings).toEqual([]);
+  });
+
   it('default policies: everything with none, everything for authenticated callers with jwt', () => {
     expect(createAuth(config({})).policySource).toMatch(/^default \(auth none/);
     expect(createAuth(config({ OSSGRAPH_AUTH: 'jwt', OSSGRAPH_JWT_PUBLIC_KEY: PUBLIC_PEM })).policySource).toMatch(/any authenticated caller/);
