@@ -5,6 +5,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import type { YogaServerInstance } from 'graphql-yoga';
+import { createAuth } from './auth/create-auth.js';
+import type { Auth } from './auth/create-auth.js';
 import { ConfigError } from './config/index.js';
 import type { AppConfig } from './config/index.js';
 import { createGraphQLContext } from './graphql/context.js';
@@ -23,6 +25,8 @@ import { createJsonLogger } from './server/logger.js';
 import type { Logger } from './server/logger.js';
 import { createReadiness } from './server/readiness.js';
 import type { Readiness } from './server/readiness.js';
+import { useBearerAuth } from './server/plugins/use-bearer-auth.js';
+import { useGatewaySecret } from './server/plugins/use-gateway-secret.js';
 import { createRouter } from './server/router.js';
 import type { Router } from './server/router.js';
 
@@ -44,6 +48,8 @@ export interface AppDeps {
   readonly monotonicNow?: () => number;
   /** Default: JSON lines on stdout at `config.logLevel`. */
   readonly logger?: Logger;
+  /** Reads `OSSGRAPH_POLICY_FILE`; default `fs.readFileSync`. */
+  readonly readFile?: (path: string) => string;
 }
 
 /** A composed ossgraph. */
@@ -54,6 +60,8 @@ export interface App {
   readonly subgraphYoga: YogaServerInstance<object, GraphQLContext> | undefined;
   /** The process-wide OSS API (uncounted; each GraphQL request wraps it). */
   readonly api: OssApi;
+  /** Who callers are and what the policy lets them do (`src/auth/`). */
+  readonly auth: Auth;
   readonly readiness: Readiness;
   /** In-process HTTP: routes to the right server by path. */
   readonly fetch: Router['fetch'];
@@ -100,17 +108,23 @@ export function toOssClientConfig(config: AppConfig, deps: Pick<AppDeps, 'dispat
 
 /**
  * Composes ossgraph from `config`. Throws {@link ConfigError} when `config` names no store (no
- * `OSS_REGION`), and whatever the OSS client throws for a bad region or endpoint.
+ * `OSS_REGION`) or has a bad key or access policy, and whatever the OSS client throws for a bad
+ * region or endpoint.
  */
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const logger = deps.logger ?? createJsonLogger({ level: config.logLevel, ...(deps.now === undefined ? {} : { now: deps.now }) });
+  // Why first: a bad key or policy stops start-up before any connection is opened.
+  const auth = createAuth(config, { ...(deps.now === undefined ? {} : { now: deps.now }), ...(deps.readFile === undefined ? {} : { readFile: deps.readFile }) });
   const client = createOssClient(toOssClientConfig(config, deps));
   const api = createOssApi(client);
   const limiter = createConcurrencyLimiter(config.storeConcurrency);
   const settings = toApiSettings(config, createPresigner(client));
   const readiness = createReadiness();
+  if (auth.mode === 'none') logger.warn('authentication is off (OSSGRAPH_AUTH=none): every caller is anonymous', { policy: auth.policySource });
+  else logger.info('authentication: bearer JWTs', { keys: config.jwksUrl ?? 'OSSGRAPH_JWT_PUBLIC_KEY', policy: auth.policySource });
+  for (const warning of auth.warnings) logger.warn(warning);
   const shared = {
-    context: ({ request }: { request: Request }) => createGraphQLContext({ api, settings, limiter, request }),
+    context: ({ request }: { request: Request }) => createGraphQLContext({ api, settings, limiter, request, access: auth.accessFor(request) }),
     logger,
     now: deps.monotonicNow ?? (() => performance.now()),
     maxUploadBytes: config.maxUploadBytes,
@@ -124,18 +138,23 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     corsOrigins: config.corsOrigins,
     graphiql: config.graphiql ? graphiqlOptions() : false,
     logFields: { endpoint: 'graphql' },
+    plugins: [useBearerAuth({ authenticator: auth.authenticator, endpoint: APP_PATHS.graphql })],
   });
   // Why no CORS and no GraphiQL: only the company router calls the subgraph, server to server;
   // `_entities` and `_service` are not for browsers (reference/graphql-stack.md §0).
   const subgraphYoga = config.subgraph
     ? createServerYoga<GraphQLContext>({
         ...shared,
-        schema: buildSubgraphSchema(),
+        schema: buildSubgraphSchema({ mutations: config.subgraphMutations }),
         endpoint: APP_PATHS.subgraph,
         healthEndpoint: `${APP_PATHS.subgraph}${APP_PATHS.health}`,
         corsOrigins: [],
         graphiql: false,
         logFields: { endpoint: 'subgraph' },
+        plugins: [
+          ...(config.subgraphSecret === undefined ? [] : [useGatewaySecret({ secret: config.subgraphSecret, endpoint: APP_PATHS.subgraph })]),
+          useBearerAuth({ authenticator: auth.authenticator, endpoint: APP_PATHS.subgraph }),
+        ],
       })
     : undefined;
   const router = createRouter(yoga, subgraphYoga === undefined ? [] : [{ prefix: APP_PATHS.subgraph, server: subgraphYoga }]);
@@ -144,6 +163,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     yoga,
     subgraphYoga,
     api,
+    auth,
     readiness,
     fetch: router.fetch,
     listener: router.listener,

@@ -4,6 +4,7 @@
  * otherwise behaves exactly like `src/main.ts`. `--help` prints every configuration variable.
  */
 import { createApp, APP_PATHS } from './app.js';
+import { authModeOf } from './auth/create-auth.js';
 import { ConfigError, formatConfigHelp, loadConfig } from './config/index.js';
 import type { AppConfig } from './config/index.js';
 import { startEmbeddedStore, wantsEmbeddedStore } from './dev/embedded-store.js';
@@ -53,6 +54,12 @@ async function main(): Promise<void> {
       process,
     });
     if (config.graphiql) console.log(`GraphiQL: open ${running.origin}${APP_PATHS.graphql} in a browser`);
+    if (authModeOf(config) === 'none') {
+      console.log(
+        'authentication is off (OSSGRAPH_AUTH=none): every caller may do what the policy allows anonymous callers (everything, without a policy). ' +
+          'To turn it on: OSSGRAPH_AUTH=jwt with OSSGRAPH_JWKS_URL (or OSSGRAPH_JWT_PUBLIC_KEY) and OSSGRAPH_POLICY_FILE; see README "Security".',
+      );
+    }
   } catch (error) {
     await close();
     throw error;

@@ -1,9 +1,11 @@
 /**
  * Production entry: configuration from the environment → app → listen → graceful stop on
- * SIGINT/SIGTERM. Needs a store (`OSS_REGION`, credentials); `npm start` (src/dev.ts) runs an
- * embedded local-oss instead. `--help` prints every configuration variable.
+ * SIGINT/SIGTERM. Needs a store (`OSS_REGION`, credentials) and an explicit `OSSGRAPH_AUTH`
+ * (`jwt` with a key source, or `none`); `npm start` (src/dev.ts) runs an embedded local-oss and
+ * no authentication instead. `--help` prints every configuration variable.
  */
 import { createApp, APP_PATHS } from './app.js';
+import { requireAuthChoice } from './auth/create-auth.js';
 import { ConfigError, formatConfigHelp, loadConfig } from './config/index.js';
 import { createJsonLogger } from './server/logger.js';
 import { serve } from './server/serve.js';
@@ -17,6 +19,8 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig(process.env);
+  // Why here and not in loadConfig: only the production entry insists; `npm start` defaults to none.
+  requireAuthChoice(config);
   const logger = createJsonLogger({ level: config.logLevel });
   const app = createApp(config, { logger });
   await serve({

@@ -10,6 +10,8 @@ export const OSSGRAPH_BENCH_ENV: Readonly<Record<string, string>> = {
   PORT: '0',
   // Why: the hand-written baseline logs nothing; request logging would be a cost the baseline does not pay.
   OSSGRAPH_LOG_LEVEL: 'warn',
+  // Why none: `npm run serve` requires an explicit choice; the baseline does no authentication either.
+  OSSGRAPH_AUTH: 'none',
 };
 
 /** Node flags for every ossgraph process of this run (`--cpu-prof …` with `--profile`). */

@@ -50,7 +50,8 @@ interface CrossRule {
   readonly check: (config: AppConfig) => ReadonlyArray<readonly [ConfigKey, string]>;
 }
 
-const { ossRegion, ossEndpoint, ossAccessKeyId, ossAccessKeySecret, maxPageSize, storeConcurrency, presignMaxExpiresSeconds } = CONFIG_SPEC;
+const { ossRegion, ossEndpoint, ossAccessKeyId, ossAccessKeySecret, maxPageSize, storeConcurrency, presignMaxExpiresSeconds, auth, jwksUrl, jwtPublicKey, policyFile } =
+  CONFIG_SPEC;
 
 /** Every rule that relates options. */
 const CROSS_RULES: readonly CrossRule[] = [
@@ -92,6 +93,20 @@ const CROSS_RULES: readonly CrossRule[] = [
       c.storeConcurrencyPerRequest > c.storeConcurrency
         ? [['storeConcurrencyPerRequest', `must not exceed ${storeConcurrency.env} (${c.storeConcurrency})`]]
         : [],
+  },
+  {
+    reads: ['auth', 'jwksUrl', 'jwtPublicKey'],
+    check: (c) => {
+      const sources = [c.jwksUrl, c.jwtPublicKey].filter((v) => v !== undefined).length;
+      if (c.auth === 'jwt' && sources === 0) return [['auth', `jwt needs ${jwksUrl.env} or ${jwtPublicKey.env}`]];
+      if (sources === 2) return [['jwtPublicKey', `must not be set together with ${jwksUrl.env} (one key source)`]];
+      if (c.auth === 'none' && sources > 0) return [['auth', `is none, but ${c.jwksUrl === undefined ? jwtPublicKey.env : jwksUrl.env} is set (set ${auth.env}=jwt to verify tokens)`]];
+      return [];
+    },
+  },
+  {
+    reads: ['policyFile', 'policy'],
+    check: (c) => (c.policyFile !== undefined && c.policy !== undefined ? [['policy', `must not be set together with ${policyFile.env} (one policy)`]] : []),
   },
   {
     reads: ['presignExpiresSeconds', 'presignMaxExpiresSeconds'],

@@ -134,3 +134,15 @@ export const endpoint: Parser<string> = (raw) => {
   if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '' || url.username !== '') return fail(rule);
   return ok(raw);
 };
+
+/** An absolute `http://` or `https://` URL (a JWKS endpoint), returned as given. */
+export const httpUrl: Parser<string> = (raw) => {
+  const rule = 'must be an absolute http:// or https:// URL';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return fail(rule);
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? ok(raw) : fail(rule);
+};

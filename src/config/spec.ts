@@ -3,11 +3,11 @@
  * default and one line of documentation. `loadConfig` and `--help` are both driven from here, and
  * the type of the loaded configuration is derived from it.
  */
-import { boolean, byteSize, durationMs, endpoint, integer, list, matching, oneOf, origin, text } from './parsers.js';
+import { boolean, byteSize, durationMs, endpoint, httpUrl, integer, list, matching, oneOf, origin, text } from './parsers.js';
 import type { Parser } from './parsers.js';
 
 /** Headings of `--help`, in print order. */
-export const CONFIG_GROUPS = ['OSS', 'Store requests', 'Server', 'API', 'Embedded local-oss'] as const;
+export const CONFIG_GROUPS = ['OSS', 'Store requests', 'Server', 'API', 'Security', 'Embedded local-oss'] as const;
 
 /** A heading of `--help`. */
 export type ConfigGroup = (typeof CONFIG_GROUPS)[number];
@@ -285,6 +285,88 @@ export const CONFIG_SPEC = {
     parse: integer(1, 7 * 24 * 60 * 60),
     default: 7 * 24 * 60 * 60,
     doc: 'Longest lifetime a caller may ask for a presigned URL (OSS accepts at most 7 days).',
+  }),
+
+  // Security: who the caller is (bearer JWTs) and what the policy lets them do (README "Security").
+  auth: optional({
+    env: 'OSSGRAPH_AUTH',
+    group: 'Security',
+    parse: oneOf(['jwt', 'none'] as const),
+    doc: 'How callers are identified: jwt (verified bearer tokens) or none (everyone anonymous). `npm run serve` requires it; `npm start` defaults to none.',
+  }),
+  jwksUrl: optional({
+    env: 'OSSGRAPH_JWKS_URL',
+    group: 'Security',
+    parse: httpUrl,
+    doc: 'JSON Web Key Set URL of the token issuer (cached; refetched when a token names an unknown kid). Or OSSGRAPH_JWT_PUBLIC_KEY.',
+  }),
+  jwtPublicKey: optional({
+    env: 'OSSGRAPH_JWT_PUBLIC_KEY',
+    group: 'Security',
+    parse: matching(/-----BEGIN [A-Z ]+-----/, 'must be a PEM public key (-----BEGIN PUBLIC KEY-----; "\\n" escapes allowed)'),
+    doc: 'PEM public key that signs the tokens, instead of OSSGRAPH_JWKS_URL.',
+  }),
+  jwtIssuer: optional({
+    env: 'OSSGRAPH_JWT_ISSUER',
+    group: 'Security',
+    parse: text,
+    doc: 'Required `iss` of tokens, when set.',
+  }),
+  jwtAudience: option({
+    env: 'OSSGRAPH_JWT_AUDIENCE',
+    group: 'Security',
+    parse: list(text),
+    default: [],
+    doc: 'Comma-separated accepted `aud` values (a token must carry one), when set.',
+  }),
+  jwtAlgorithms: option({
+    env: 'OSSGRAPH_JWT_ALGORITHMS',
+    group: 'Security',
+    parse: list(oneOf(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'] as const)),
+    default: [],
+    doc: 'Comma-separated accepted signature algorithms. Empty: every asymmetric one (never none or HMAC).',
+  }),
+  jwtClockSkewMs: option({
+    env: 'OSSGRAPH_JWT_CLOCK_SKEW',
+    group: 'Security',
+    parse: durationMs(0, 600_000),
+    unit: 'ms',
+    default: 30_000,
+    doc: 'Clock skew tolerated on token exp and nbf.',
+  }),
+  jwksCooldownMs: option({
+    env: 'OSSGRAPH_JWKS_COOLDOWN',
+    group: 'Security',
+    parse: durationMs(0, 3_600_000),
+    unit: 'ms',
+    default: 30_000,
+    doc: 'Least time between two JWKS refetches caused by tokens with an unknown kid.',
+  }),
+  policyFile: optional({
+    env: 'OSSGRAPH_POLICY_FILE',
+    group: 'Security',
+    parse: text,
+    doc: 'JSON access policy file ({ "rules": [...] }, see README "Security"). Default: everything for any caller with auth none, for any authenticated caller with jwt.',
+  }),
+  policy: optional({
+    env: 'OSSGRAPH_POLICY',
+    group: 'Security',
+    parse: text,
+    doc: 'The access policy as inline JSON, instead of OSSGRAPH_POLICY_FILE.',
+  }),
+  subgraphSecret: optional({
+    env: 'OSSGRAPH_SUBGRAPH_SECRET',
+    group: 'Security',
+    parse: text,
+    secret: true,
+    doc: 'When set, /subgraph requires the header x-gateway-secret with this value (401 without, 403 wrong).',
+  }),
+  subgraphMutations: option({
+    env: 'OSSGRAPH_SUBGRAPH_MUTATIONS',
+    group: 'Security',
+    parse: boolean,
+    default: false,
+    doc: 'Expose mutations on /subgraph (off: the subgraph schema has no Mutation type).',
   }),
 
   // Embedded local-oss (npm start without OSS_REGION / OSS_ENDPOINT).

@@ -1,7 +1,13 @@
 /**
- * The per-request GraphQL context: a counted, bounded view of the OSS API, fresh loaders, and the
- * settings. Create one per GraphQL request; loaders are never shared between requests.
+ * The per-request GraphQL context: a counted, bounded view of the OSS API behind the caller's
+ * policy (`src/auth/`), fresh loaders, and the settings. Create one per GraphQL request; loaders
+ * are never shared between requests.
  */
+import type { Access } from '../auth/access.js';
+import { authorizeCopier, authorizeMetadataEditor } from '../auth/authorized-helpers.js';
+import { authorizeSettings } from '../auth/authorized-settings.js';
+import { authorizeStoreApi } from '../auth/authorized-store-api.js';
+import { UNRESTRICTED_ACCESS } from '../auth/unrestricted.js';
 import type { OssApi } from '../oss/api.js';
 import { createCopier } from '../oss/helpers/copier.js';
 import type { Copier } from '../oss/helpers/copier.js';
@@ -23,6 +29,8 @@ export interface ContextDeps {
   readonly limiter?: ConcurrencyLimiter;
   /** The incoming HTTP request, when there is one. */
   readonly request?: Request;
+  /** The caller's checks under the policy; absent: everything allowed (as `OSSGRAPH_AUTH=none` without a policy). */
+  readonly access?: Access;
 }
 
 /** The context every resolver receives. */
@@ -36,6 +44,8 @@ export interface GraphQLContext {
   /** Edits metadata without losing headers, over {@link GraphQLContext.api}. */
   readonly metadataEditor: MetadataEditor;
   readonly request: Request | undefined;
+  /** The caller and the policy checks; `api`, the presigner, `copier` and `metadataEditor` already enforce them. */
+  readonly access: Access;
   /** Store operations this GraphQL request has started so far (for the per-request log line). */
   storeRequests(): number;
 }
@@ -45,18 +55,22 @@ export function createGraphQLContext(deps: ContextDeps): GraphQLContext {
   const { settings } = deps;
   const perRequest = createConcurrencyLimiter(settings.storeConcurrencyPerRequest);
   const store = createStoreApi(deps.api, chainLimiters(perRequest, deps.limiter));
+  // Why outside the counted view: a denied call is decided here and never reaches the store.
+  const access = deps.access ?? UNRESTRICTED_ACCESS;
+  const api = authorizeStoreApi(store.api, access);
   const copierOptions = {
     ...(settings.copyThreshold === undefined ? {} : { threshold: settings.copyThreshold }),
     ...(settings.partSize === undefined ? {} : { partSize: settings.partSize }),
     ...(settings.copyParallel === undefined ? {} : { parallel: settings.copyParallel }),
   };
   return {
-    api: store.api,
-    settings,
-    loaders: createLoaders(store.api),
-    copier: createCopier(store.api, copierOptions),
-    metadataEditor: createMetadataEditor(store.api, copierOptions),
+    api,
+    settings: authorizeSettings(settings, access),
+    loaders: createLoaders(api),
+    copier: authorizeCopier(createCopier(api, copierOptions), access),
+    metadataEditor: authorizeMetadataEditor(createMetadataEditor(api, copierOptions), access),
     request: deps.request,
+    access,
     storeRequests: store.count,
   };
 }

@@ -19,6 +19,7 @@ import { selectedMetadataLevel } from './lookahead.js';
 import { loadExisting } from './object-source.js';
 import type { StorageObjectSource } from './object-source.js';
 import { StorageObjectRef } from './types/storage-object.js';
+import { withoutMutations } from './read-only-subgraph.js';
 
 /** The Federation spec the subgraph links (`@link(url: …)`). */
 export const FEDERATION_LINK_URL = 'https://specs.apollo.dev/federation/v2.6';
@@ -69,6 +70,13 @@ export async function resolveStorageObjectReference(
 
 let entityRegistered = false;
 let subgraphSchema: GraphQLSchema | undefined;
+let readOnlySubgraphSchema: GraphQLSchema | undefined;
+
+/** Options of {@link buildSubgraphSchema}. */
+export interface SubgraphSchemaOptions {
+  /** Include the Mutation type (`OSSGRAPH_SUBGRAPH_MUTATIONS`); default false. */
+  readonly mutations?: boolean;
+}
 
 /**
  * Declares `StorageObject` a federation entity on the shared builder (idempotent). Runs when this
@@ -90,20 +98,24 @@ registerFederationEntities();
 
 /**
  * The federation subgraph schema, from the same builder as the public schema: the public types
- * plus `_service { sdl }` and `_entities`, with `@link`/`@key`/`@shareable` applied, sorted.
- * Built once and reused. Serve it only where the gateway can reach it (`/subgraph`).
+ * plus `_service { sdl }` and `_entities`, with `@link`/`@key`/`@shareable` applied, sorted;
+ * without the Mutation type unless `options.mutations`. Built once and reused. Serve it only
+ * where the gateway can reach it (`/subgraph`).
  */
-export function buildSubgraphSchema(): GraphQLSchema {
+export function buildSubgraphSchema(options: SubgraphSchemaOptions = {}): GraphQLSchema {
   registerFederationEntities();
   subgraphSchema ??= withRepresentationCheck(builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK_URL }));
-  return subgraphSchema;
+  if (options.mutations === true) return subgraphSchema;
+  readOnlySubgraphSchema ??= withoutMutations(subgraphSchema);
+  return readOnlySubgraphSchema;
 }
 
 /**
  * The subgraph SDL as a registry or `rover subgraph publish` wants it: printed with
  * `printSubgraphSchema`, so `@link`, `@key` and `@shareable` are kept (graphql-js `printSchema`
- * drops applied directives). This is the content of `schema/subgraph.graphql`.
+ * drops applied directives). Without options (no mutations, the default) this is the content of
+ * `schema/subgraph.graphql`.
  */
-export function printSubgraphSdl(): string {
-  return `${printSubgraphSchema(buildSubgraphSchema()).trimEnd()}\n`;
+export function printSubgraphSdl(options: SubgraphSchemaOptions = {}): string {
+  return `${printSubgraphSchema(buildSubgraphSchema(options)).trimEnd()}\n`;
 }

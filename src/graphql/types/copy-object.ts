@@ -3,6 +3,7 @@
  * copy threshold and a multipart copy above it, optionally deleting the source once the copy is
  * verified.
  */
+import { checkCopyIntent } from '../../auth/authorized-helpers.js';
 import { headersFromSource } from '../../oss/helpers/copier.js';
 import type { CopyResult } from '../../oss/helpers/copier.js';
 import type { SystemHeaderChanges } from '../../oss/helpers/metadata-editor.js';
@@ -146,6 +147,8 @@ builder.mutationField('copyObject', (t) =>
         throw new BadUserInputError('input.forbidOverwrite', 'must not be set when copying an object onto itself', true);
       }
 
+      // Why before any request: a denied destination or deletion must cost nothing and leave nothing behind.
+      checkCopyIntent(ctx.access, { ...input, deleteSource: input.deleteSource === true });
       const sourceRef = { bucket: input.sourceBucket, key: input.sourceKey, ...(sourceVersionId === undefined ? {} : { versionId: sourceVersionId }) };
       const destination = { bucket: input.bucket, key: input.key };
       // Why read the ACL of a self-copy: the copy replaces the object, and OSS resets the ACL of

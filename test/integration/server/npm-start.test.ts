@@ -131,6 +131,9 @@ describe('npm start', () => {
     expect((await fetch(`${started.origin}/readyz`)).status).toBe(200);
     expect(await stop(started.child, 5000)).toBe(0);
     expect(started.output()).toMatch(/"msg":"request".*"storeRequests":1/);
+    // No setup needed, but it says that anyone may do anything, and how to turn authentication on.
+    expect(started.output()).toContain('authentication is off (OSSGRAPH_AUTH=none)');
+    expect(started.output()).toContain('To turn it on: OSSGRAPH_AUTH=jwt');
   });
 
   it('keeps the data on restart and does not seed a bucket that has objects', { timeout: 60_000 }, async () => {
