@@ -38,7 +38,6 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const print = options.print ?? ((line: string) => console.log(line));
   const running = await listen(options.listener, { host: options.host, port: options.port });
-  print(`ossgraph listening on ${running.origin}${options.path}`);
   let stopping = false;
   const onSignal = (signal: 'SIGINT' | 'SIGTERM') => (): void => {
     if (stopping) {
@@ -69,5 +68,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   };
   options.process.once('SIGINT', onSignal('SIGINT'));
   options.process.once('SIGTERM', onSignal('SIGTERM'));
+  // Why last: whoever waits for this line may signal at once; the handlers must already be there.
+  print(`ossgraph listening on ${running.origin}${options.path}`);
   return running;
 }
