@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { ConfigError } from './config/index.js';
+import { createEditCoordinator, createLeaseProvider } from './coordination/index.js';
 import type { AppConfig } from './config/index.js';
 import { createGraphQLContext } from './graphql/context.js';
 import type { GraphQLContext } from './graphql/context.js';
@@ -109,8 +110,16 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const limiter = createConcurrencyLimiter(config.storeConcurrency);
   const settings = toApiSettings(config, createPresigner(client));
   const readiness = createReadiness();
+  const editCoordinator = createEditCoordinator({
+    leases: createLeaseProvider({
+      redisUrl: config.redisUrl,
+      ttlMs: config.editLeaseTtlMs,
+      maxWaitMs: config.editLeaseMaxWaitMs,
+      onWarning: (message) => logger.warn(message),
+    }),
+  });
   const shared = {
-    context: ({ request }: { request: Request }) => createGraphQLContext({ api, settings, limiter, request }),
+    context: ({ request }: { request: Request }) => createGraphQLContext({ api, settings, limiter, request, editCoordinator }),
     logger,
     now: deps.monotonicNow ?? (() => performance.now()),
     maxUploadBytes: config.maxUploadBytes,
@@ -151,6 +160,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       readiness.drain();
       closed ??= (async () => {
         await Promise.all([yoga.dispose(), subgraphYoga?.dispose()]);
+        await editCoordinator.close();
         await client.close();
       })();
       return closed;

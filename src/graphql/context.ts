@@ -2,6 +2,8 @@
  * The per-request GraphQL context: a counted, bounded view of the OSS API, fresh loaders, and the
  * settings. Create one per GraphQL request; loaders are never shared between requests.
  */
+import { createEditCoordinator, createInProcessLeases } from '../coordination/index.js';
+import type { EditCoordinator } from '../coordination/index.js';
 import type { OssApi } from '../oss/api.js';
 import { createCopier } from '../oss/helpers/copier.js';
 import type { Copier } from '../oss/helpers/copier.js';
@@ -12,6 +14,7 @@ import type { ConcurrencyLimiter } from '../loaders/concurrency.js';
 import { createLoaders } from '../loaders/create-loaders.js';
 import type { Loaders } from '../loaders/create-loaders.js';
 import { createStoreApi } from '../loaders/store-api.js';
+import { coordinatedEditor } from './coordinated-edits.js';
 import type { ApiSettings } from './settings.js';
 
 /** What {@link createGraphQLContext} needs. */
@@ -23,6 +26,8 @@ export interface ContextDeps {
   readonly limiter?: ConcurrencyLimiter;
   /** The incoming HTTP request, when there is one. */
   readonly request?: Request;
+  /** The process-wide edit coordinator (created once by the app); absent: one for this request alone (tests). */
+  readonly editCoordinator?: EditCoordinator;
 }
 
 /** The context every resolver receives. */
@@ -33,8 +38,13 @@ export interface GraphQLContext {
   readonly loaders: Loaders;
   /** Copies objects of any size over {@link GraphQLContext.api}. */
   readonly copier: Copier;
-  /** Edits metadata without losing headers, over {@link GraphQLContext.api}. */
+  /**
+   * Edits metadata without losing headers, over {@link GraphQLContext.api}, through the
+   * process-wide edit coordinator (serialized per object, composable merges group-committed).
+   */
   readonly metadataEditor: MetadataEditor;
+  /** Serializes edits per object; copies onto themselves go through it too (`serializeSelfCopy`). */
+  readonly editCoordinator: EditCoordinator;
   readonly request: Request | undefined;
   /** Store operations this GraphQL request has started so far (for the per-request log line). */
   storeRequests(): number;
@@ -50,12 +60,16 @@ export function createGraphQLContext(deps: ContextDeps): GraphQLContext {
     ...(settings.partSize === undefined ? {} : { partSize: settings.partSize }),
     ...(settings.copyParallel === undefined ? {} : { parallel: settings.copyParallel }),
   };
+  const coordinator = deps.editCoordinator ?? createEditCoordinator({ leases: createInProcessLeases({ maxWaitMs: 60_000 }) });
+  // Why fenced: the commit steps of the copier and the editor check the edit's lease first.
+  const fenced = coordinator.fence(store.api);
   return {
     api: store.api,
     settings,
     loaders: createLoaders(store.api),
-    copier: createCopier(store.api, copierOptions),
-    metadataEditor: createMetadataEditor(store.api, copierOptions),
+    copier: createCopier(fenced, copierOptions),
+    metadataEditor: coordinatedEditor(coordinator, createMetadataEditor(fenced, copierOptions)),
+    editCoordinator: coordinator,
     request: deps.request,
     storeRequests: store.count,
   };
