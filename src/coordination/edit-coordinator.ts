@@ -188,7 +188,7 @@ export function createEditCoordinator(options: EditCoordinatorOptions): EditCoor
 
   function enqueue<T>(target: ObjectTarget, make: (resolve: (value: T) => void, reject: (error: unknown) => void) => Task, signal?: AbortSignal): Promise<T> {
     if (closing !== undefined) return Promise.reject(new OssConflictError('the edit coordinator is closing; the edit was not made'));
-    signal?.throwIfAborted();
+    if (signal?.aborted === true) return Promise.reject(signal.reason);
     const name = leaseName(target.bucket, target.key);
     return new Promise<T>((resolve, reject) => {
       const onAbort = (): void => {
