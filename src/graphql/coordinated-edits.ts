@@ -4,19 +4,27 @@
  */
 import { LeaseStoreUnavailableError } from '../coordination/lease.js';
 import type { EditCoordinator } from '../coordination/edit-coordinator.js';
-import type { MetadataEditor } from '../oss/helpers/metadata-editor.js';
+import type { EditMetadataRequest, MetadataEditor } from '../oss/helpers/metadata-editor.js';
 import { UpstreamUnavailableError } from './errors.js';
 import { translateError } from './translate-error.js';
 
 /**
+ * Checks that the caller may make `request` (throws when not). Group commit runs a group with the
+ * editor of its first member, over that member's store API, so a later member's own store view
+ * never sees the copy: its permission must be checked here, before it is queued.
+ */
+export type EditAuthorizer = (request: EditMetadataRequest) => void | Promise<void>;
+
+/**
  * `editor` (this request's own, over its store API) behind `coordinator`: edits of one object are
  * serialized across requests (and replicas with Redis) and composable merges group-committed.
- * Authorization seam: the caller must have authorized the edit before calling `edit`; a group is
- * committed by the editor of its first member, so every member must have been checked on its own.
+ * Authorization seam: `authorize` (when given) runs for every edit before it is queued; without
+ * it, the caller must have authorized the edit before calling `edit`.
  */
-export function coordinatedEditor(coordinator: EditCoordinator, editor: MetadataEditor): MetadataEditor {
+export function coordinatedEditor(coordinator: EditCoordinator, editor: MetadataEditor, authorize?: EditAuthorizer): MetadataEditor {
   return {
     edit: async (request, options) => {
+      await authorize?.(request);
       try {
         return await coordinator.edit(request, editor, options);
       } catch (error) {
