@@ -2,7 +2,7 @@
  * `npm run bench`: runs every scenario on loopback against local-oss within a total time budget,
  * prints one table and records it in `bench/RESULTS.md`.
  *
- * Flags: `--only=id,id` (requests, latency, throughput, uploads, startup), `--quick` (fewer rounds,
+ * Flags: `--only=id,id` (requests, latency, throughput, uploads, startup, edits), `--quick` (fewer rounds,
  * shorter loads; for checking the harness), `--no-write` (do not touch RESULTS.md),
  * `--budget=SECONDS` (default 280), `--profile` (every ossgraph process runs with `--cpu-prof`; the
  * profiles land in `bench/profiles/`, open them in Chrome DevTools or summarise them with
@@ -18,6 +18,7 @@ import type { BenchContext, Scenario } from './lib/scenario.js';
 import { secondsLeft } from './lib/scenario.js';
 import { setOssgraphNodeFlags } from './lib/servers.js';
 import { renderTextTable } from './lib/table.js';
+import { editsScenario } from './scenarios/edits.js';
 import { latencyScenario } from './scenarios/latency.js';
 import { requestsScenario } from './scenarios/requests.js';
 import { startupScenario } from './scenarios/startup.js';
@@ -30,6 +31,7 @@ const SCENARIOS: readonly Scenario[] = [
   throughputScenario,
   uploadsScenario,
   startupScenario,
+  editsScenario,
 ];
 
 function flag(name: string): string | undefined {

@@ -9,6 +9,7 @@ import { createAuth } from './auth/create-auth.js';
 import type { Auth } from './auth/create-auth.js';
 import { ConfigError } from './config/index.js';
 import type { AppConfig } from './config/index.js';
+import { createEditCoordinator, createLeaseProvider } from './coordination/index.js';
 import { createGraphQLContext } from './graphql/context.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { buildPublicSchema, buildSubgraphSchema } from './graphql/schema.js';
@@ -123,8 +124,17 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   if (auth.mode === 'none') logger.warn('authentication is off (OSSGRAPH_AUTH=none): every caller is anonymous', { policy: auth.policySource });
   else logger.info('authentication: bearer JWTs', { keys: config.jwksUrl ?? 'OSSGRAPH_JWT_PUBLIC_KEY', policy: auth.policySource });
   for (const warning of auth.warnings) logger.warn(warning);
+  const editCoordinator = createEditCoordinator({
+    leases: createLeaseProvider({
+      redisUrl: config.redisUrl,
+      ttlMs: config.editLeaseTtlMs,
+      maxWaitMs: config.editLeaseMaxWaitMs,
+      onWarning: (message) => logger.warn(message),
+    }),
+  });
   const shared = {
-    context: ({ request }: { request: Request }) => createGraphQLContext({ api, settings, limiter, request, access: auth.accessFor(request) }),
+    context: ({ request }: { request: Request }) =>
+      createGraphQLContext({ api, settings, limiter, request, access: auth.accessFor(request), editCoordinator }),
     logger,
     now: deps.monotonicNow ?? (() => performance.now()),
     maxUploadBytes: config.maxUploadBytes,
@@ -171,6 +181,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       readiness.drain();
       closed ??= (async () => {
         await Promise.all([yoga.dispose(), subgraphYoga?.dispose()]);
+        await editCoordinator.close();
         await client.close();
       })();
       return closed;

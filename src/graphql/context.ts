@@ -8,6 +8,8 @@ import { authorizeCopier, authorizeMetadataEditor } from '../auth/authorized-hel
 import { authorizeSettings } from '../auth/authorized-settings.js';
 import { authorizeStoreApi } from '../auth/authorized-store-api.js';
 import { UNRESTRICTED_ACCESS } from '../auth/unrestricted.js';
+import { createEditCoordinator, createInProcessLeases } from '../coordination/index.js';
+import type { EditCoordinator } from '../coordination/index.js';
 import type { OssApi } from '../oss/api.js';
 import { createCopier } from '../oss/helpers/copier.js';
 import type { Copier } from '../oss/helpers/copier.js';
@@ -18,6 +20,7 @@ import type { ConcurrencyLimiter } from '../loaders/concurrency.js';
 import { createLoaders } from '../loaders/create-loaders.js';
 import type { Loaders } from '../loaders/create-loaders.js';
 import { createStoreApi } from '../loaders/store-api.js';
+import { coordinatedEditor } from './coordinated-edits.js';
 import type { ApiSettings } from './settings.js';
 
 /** What {@link createGraphQLContext} needs. */
@@ -31,6 +34,8 @@ export interface ContextDeps {
   readonly request?: Request;
   /** The caller's checks under the policy; absent: everything allowed (as `OSSGRAPH_AUTH=none` without a policy). */
   readonly access?: Access;
+  /** The process-wide edit coordinator (created once by the app); absent: one for this request alone (tests). */
+  readonly editCoordinator?: EditCoordinator;
 }
 
 /** The context every resolver receives. */
@@ -41,8 +46,13 @@ export interface GraphQLContext {
   readonly loaders: Loaders;
   /** Copies objects of any size over {@link GraphQLContext.api}. */
   readonly copier: Copier;
-  /** Edits metadata without losing headers, over {@link GraphQLContext.api}. */
+  /**
+   * Edits metadata without losing headers, over {@link GraphQLContext.api}, through the
+   * process-wide edit coordinator (serialized per object, composable merges group-committed).
+   */
   readonly metadataEditor: MetadataEditor;
+  /** Serializes edits per object; copies onto themselves go through it too (`serializeSelfCopy`). */
+  readonly editCoordinator: EditCoordinator;
   readonly request: Request | undefined;
   /** The caller and the policy checks; `api`, the presigner, `copier` and `metadataEditor` already enforce them. */
   readonly access: Access;
@@ -63,12 +73,18 @@ export function createGraphQLContext(deps: ContextDeps): GraphQLContext {
     ...(settings.partSize === undefined ? {} : { partSize: settings.partSize }),
     ...(settings.copyParallel === undefined ? {} : { parallel: settings.copyParallel }),
   };
+  const coordinator = deps.editCoordinator ?? createEditCoordinator({ leases: createInProcessLeases({ maxWaitMs: 60_000 }) });
+  // Why fenced: the commit steps of the copier and the editor check the edit's lease first.
+  const fenced = coordinator.fence(api);
   return {
     api,
     settings: authorizeSettings(settings, access),
     loaders: createLoaders(api),
-    copier: authorizeCopier(createCopier(api, copierOptions), access),
-    metadataEditor: authorizeMetadataEditor(createMetadataEditor(api, copierOptions), access),
+    copier: authorizeCopier(createCopier(fenced, copierOptions), access),
+    // Why authorization outermost: a group commit runs on its first member's editor, so every
+    // member's own edit must be checked before it is queued.
+    metadataEditor: authorizeMetadataEditor(coordinatedEditor(coordinator, createMetadataEditor(fenced, copierOptions)), access),
+    editCoordinator: coordinator,
     request: deps.request,
     access,
     storeRequests: store.count,

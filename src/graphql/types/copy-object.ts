@@ -11,6 +11,7 @@ import type { CopyObjectRequest } from '../../oss/operations/copy-object.js';
 import type { HeadObjectResult } from '../../oss/operations/head-object.js';
 import type { ObjectAcl, ObjectWriteHeaders, StorageClass, SystemHeaders } from '../../oss/operations/shared/request-headers.js';
 import { builder } from '../builder.js';
+import { serializeSelfCopy } from '../coordinated-edits.js';
 import type { GraphQLContext } from '../context.js';
 import {
   AccessDeniedError,
@@ -124,7 +125,8 @@ builder.mutationField('copyObject', (t) =>
       union: { name: 'CopyObjectResult' },
     },
     args: { input: t.arg({ type: CopyObjectInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
+    // Why serialized: a copy onto itself is a metadata edit; its read and commit must not interleave with another edit.
+    resolve: (_root, { input }, ctx) => serializeSelfCopy(ctx.editCoordinator, input, async () => {
       checkBucket(ctx.settings, input.sourceBucket, 'input.sourceBucket');
       checkKey(input.sourceKey, 'input.sourceKey');
       const sourceVersionId = input.sourceVersionId ?? undefined;
@@ -242,6 +244,6 @@ builder.mutationField('copyObject', (t) =>
         sourceDeleted,
         object,
       };
-    },
+    }),
   }),
 );
