@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import {
   AccessDeniedError,
   BadUserInputError,
+  ConflictError,
   IntegrityCheckFailedError,
   NotFoundError,
   PreconditionFailedError,
@@ -43,7 +44,7 @@ builder.mutationField('replaceMetadata', (t) =>
       'Replaces the user metadata of an object (HEAD and GetObjectAcl → copy onto itself with REPLACE, guarded by the ETag and Last-Modified read). ' +
       'System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`).',
     errors: {
-      types: [BadUserInputError, AccessDeniedError, NotFoundError, PreconditionFailedError, UpstreamUnavailableError, IntegrityCheckFailedError],
+      types: [BadUserInputError, AccessDeniedError, NotFoundError, PreconditionFailedError, ConflictError, UpstreamUnavailableError, IntegrityCheckFailedError],
       directResult: true,
       union: { name: 'ReplaceMetadataResult' },
     },

@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import {
   AccessDeniedError,
   BadUserInputError,
+  ConflictError,
   IntegrityCheckFailedError,
   NotFoundError,
   PreconditionFailedError,
@@ -44,7 +45,7 @@ builder.mutationField('updateMetadata', (t) =>
       'Merges user metadata: `set` keys are added or changed, `remove` keys removed, the rest kept (HEAD and GetObjectAcl → merge → copy onto itself with REPLACE). ' +
       'System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`).',
     errors: {
-      types: [BadUserInputError, AccessDeniedError, NotFoundError, PreconditionFailedError, UpstreamUnavailableError, IntegrityCheckFailedError],
+      types: [BadUserInputError, AccessDeniedError, NotFoundError, PreconditionFailedError, ConflictError, UpstreamUnavailableError, IntegrityCheckFailedError],
       directResult: true,
       union: { name: 'UpdateMetadataResult' },
     },
