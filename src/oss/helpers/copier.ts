@@ -6,7 +6,7 @@
 import type { OssApi } from '../api.js';
 import type { CallOptions } from '../client.js';
 import { DEFAULT_COPY_PARALLEL, DEFAULT_COPY_PART_SIZE, DEFAULT_COPY_THRESHOLD, MIN_PART_SIZE } from '../defaults.js';
-import { OssConflictError, OssIntegrityError, OssInvalidArgumentError } from '../errors.js';
+import { OssConflictError, OssIntegrityError, OssInvalidArgumentError, OssServiceError } from '../errors.js';
 import type { CopyObjectRequest } from '../operations/copy-object.js';
 import type { HeadObjectResult } from '../operations/head-object.js';
 import { compact } from '../operations/shared/compact.js';
@@ -198,6 +198,15 @@ export function createCopier(api: CopierApi, options: CopierOptions = {}): Copie
           call,
         );
         return { partNumber: part.partNumber, etag: copied.etag };
+      }).catch(async (error: unknown) => {
+        // Why: a source replaced by a shorter one fails a part with InvalidRange (or another
+        // error) rather than 412, depending on the order the store checks in; say what happened.
+        if (error instanceof OssServiceError && error.status !== 412 && !(call.signal?.aborted ?? false)) {
+          await assertSourceUnchanged(request, source, call).catch((changed: unknown) => {
+            throw changed instanceof OssConflictError ? changed : error;
+          });
+        }
+        throw error;
       });
       await assertSourceUnchanged(request, source, call);
       try {
