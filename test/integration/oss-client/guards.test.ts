@@ -11,6 +11,8 @@ import type { OssClient } from '../../../src/oss/client.js';
 import { OssConflictError, OssRequestError, isPreconditionFailedError } from '../../../src/oss/errors.js';
 import { createCopier } from '../../../src/oss/helpers/copier.js';
 import { createMetadataEditor } from '../../../src/oss/helpers/metadata-editor.js';
+import { createUploader } from '../../../src/oss/helpers/uploader.js';
+import { crc64, formatCrc64 } from '../../../src/oss/checksum/crc64.js';
 import { putObjectWithReadBack } from '../../../src/oss/helpers/put-object-read-back.js';
 import { startLocalOss } from '../../../src/local-oss/index.js';
 import type { FaultOptions, LocalOss } from '../../../src/local-oss/index.js';
@@ -138,6 +140,29 @@ describe('apply then drop', () => {
     const stored = await s.api.headObject({ bucket, key: 'landed-2' });
     expect(result).toMatchObject({ etag: stored.etag, hashCrc64: stored.hashCrc64 });
     expect(result.requestId).not.toBe('');
+  });
+});
+
+describe('every CompleteMultipartUpload applied and its answer lost (all attempts)', () => {
+  let s: Store;
+  beforeAll(async () => {
+    s = await start({ dropAfterApplyRate: 1, dropAfterApplyOn: ['CompleteMultipartUpload'] });
+  });
+  afterAll(() => stop(s));
+
+  it('the uploader reports the upload as done, with the CRC-64 of what it sent', async () => {
+    const data = deterministicBytes(350 * KiB, 8);
+    const result = await createUploader(s.api, small).upload({ bucket, key: 'uploaded', body: data, contentType: 'x/y', metadata: { m: '1' } });
+    expect(result).toMatchObject({ method: 'multipart', hashCrc64: formatCrc64(crc64(data)) });
+    expect(s.store.stats.count('CompleteMultipartUpload')).toBe(3);
+    expect(await s.api.headObject({ bucket, key: 'uploaded' })).toMatchObject({ contentType: 'x/y', metadata: { m: '1' }, contentLength: data.length });
+  });
+
+  it('the copier reports a multipart copy with forbidOverwrite as done', async () => {
+    await s.api.putObject({ bucket, key: 'copy-src', body: deterministicBytes(300 * KiB, 9), metadata: { a: '1' } });
+    const result = await createCopier(s.api, small).copy({ bucket, key: 'copy-dst', sourceKey: 'copy-src', forbidOverwrite: true });
+    expect(result.method).toBe('multipart');
+    expect(await s.api.headObject({ bucket, key: 'copy-dst' })).toMatchObject({ metadata: { a: '1' }, hashCrc64: result.hashCrc64 });
   });
 });
 
