@@ -189,6 +189,8 @@ builder.mutationField('copyObject', (t) =>
         ...headers,
         metadataDirective: directive,
         copySourceIfMatch: ifMatch ?? source.etag,
+        // Why: onto itself this is a metadata edit, and a metadata-only change keeps the ETag.
+        ...(selfCopy ? { copySourceIfUnmodifiedSince: source.lastModified } : {}),
         ...(input.forbidOverwrite === true ? { forbidOverwrite: true } : {}),
         ...(acl === undefined || acl === 'default' ? {} : { acl: acl as ObjectAcl }),
       };
