@@ -42,7 +42,7 @@ export function helpText(): string {
     const extra = [f.env !== undefined ? `env ${f.env}` : '', f.default !== undefined ? `default ${f.default}` : '']
       .filter(Boolean)
       .join(', ');
-    return `${left.padEnd(34)}${f.doc}${extra ? ` (${extra})` : ''}`;
+    return `${left.padEnd(33)} ${f.doc}${extra ? ` (${extra})` : ''}`;
   });
   return ['Usage: npm run local-oss -- [flags]', '', 'Runs an OSS-compatible server on 127.0.0.1.', '', ...lines].join('\n');
 }
