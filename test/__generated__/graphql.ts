@@ -226,9 +226,9 @@ export type Mutation = {
   createUpload: CreateUploadResult;
   /** Stores an object with its system headers and metadata in one PutObject; the CRC-64 OSS reports is compared with the body. */
   putObject: PutObjectResult;
-  /** Replaces the user metadata of an object (HEAD and GetObjectAcl → copy onto itself with REPLACE, guarded by the ETag and Last-Modified read). System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`). */
+  /** Replaces the user metadata of an object (HEAD and GetObjectAcl → copy onto itself with REPLACE, guarded by the ETag and Last-Modified read). System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`). An object changed since it was read fails with PRECONDITION_FAILED; one that keeps changing (or changes during a multipart edit) with CONFLICT; both change nothing and may be retried. An edit whose answer from the store was lost is read back and reported as done when it landed. */
   replaceMetadata: ReplaceMetadataResult;
-  /** Merges user metadata: `set` keys are added or changed, `remove` keys removed, the rest kept (HEAD and GetObjectAcl → merge → copy onto itself with REPLACE). System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`). */
+  /** Merges user metadata: `set` keys are added or changed, `remove` keys removed, the rest kept (HEAD and GetObjectAcl → merge → copy onto itself with REPLACE). System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`). An object changed since it was read fails with PRECONDITION_FAILED; one that keeps changing (or changes during a multipart edit) with CONFLICT; both change nothing and may be retried. An edit whose answer from the store was lost is read back and reported as done when it landed. */
   updateMetadata: UpdateMetadataResult;
 };
 
