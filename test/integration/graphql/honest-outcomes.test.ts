@@ -89,7 +89,7 @@ describe('with writes applied and their answers dropped', () => {
     }
     // The fault really fired: many PutObjects were sent again after an answer was lost.
     expect(stack.store.stats.count('PutObject')).toBeGreaterThan(n + 5);
-  });
+  }, 60_000);
 
   it('putObject with forbidOverwrite onto a different existing object is never reported as done, and changes nothing', async () => {
     const codes: string[] = [];
@@ -103,7 +103,7 @@ describe('with writes applied and their answers dropped', () => {
       expect(await head(key)).toMatchObject({ contentLength: 'the original'.length, metadata: { owner: 'first' } });
     }
     expect(codes).toContain('ALREADY_EXISTS');
-  });
+  }, 60_000);
 
   for (const [path, size, count] of [
     ['single CopyObject', 10 * KIB, 20],
@@ -125,7 +125,7 @@ describe('with writes applied and their answers dropped', () => {
         expect(replace.data?.replaceMetadata, key).toMatchObject({ __typename: 'ReplaceMetadataSuccess' });
         await expectExactly(key, size, i + 1, { only: `o${i}` });
       }
-    }, 60_000);
+    }, 90_000);
   }
 
   for (const [path, size, count] of [
@@ -151,6 +151,6 @@ describe('with writes applied and their answers dropped', () => {
         await expectExactly(`${key}-copy`, size, i + 1, replace ? { copied: String(i) } : { keep: 'k', n: String(i) });
       }
       expect(stack.store.stats.count(size > THRESHOLD ? 'CompleteMultipartUpload' : 'CopyObject')).toBeGreaterThan(count);
-    }, 60_000);
+    }, 90_000);
   }
 });
