@@ -15,6 +15,7 @@ export const API_ERROR_CODES = {
   ALREADY_EXISTS: 'ALREADY_EXISTS',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   INTEGRITY_CHECK_FAILED: 'INTEGRITY_CHECK_FAILED',
+  CONFLICT: 'CONFLICT',
 } as const;
 
 /** One of {@link API_ERROR_CODES}. */
@@ -128,6 +129,19 @@ export class IntegrityCheckFailedError extends ApiError {
 
   constructor(message: string, options: ApiErrorOptions = {}) {
     super(API_ERROR_CODES.INTEGRITY_CHECK_FAILED, message, options);
+  }
+}
+
+/**
+ * The edit could not be made safely because the object is being changed by someone else at the
+ * same time (it kept changing, or changed under a multipart edit before it completed). Nothing
+ * was changed; the caller may retry.
+ */
+export class ConflictError extends ApiError {
+  override readonly name = 'ConflictError';
+
+  constructor(message: string, options: ApiErrorOptions = {}) {
+    super(API_ERROR_CODES.CONFLICT, message, options);
   }
 }
 

@@ -1,5 +1,6 @@
 /** Turning OSS-layer errors into {@link ApiError}s; anything unexpected is left as is (and masked). */
 import {
+  OssConflictError,
   OssIntegrityError,
   OssInvalidArgumentError,
   OssRequestError,
@@ -11,6 +12,7 @@ import {
   AlreadyExistsError,
   ApiError,
   BadUserInputError,
+  ConflictError,
   IntegrityCheckFailedError,
   NotFoundError,
   PreconditionFailedError,
@@ -33,6 +35,12 @@ export interface ErrorTarget {
 export function translateError(error: unknown, target: ErrorTarget = {}): unknown {
   if (error instanceof ApiError) return error;
   if (error instanceof OssInvalidArgumentError) return new BadUserInputError(error.field, error.rule, error.value, { cause: error });
+  if (error instanceof OssConflictError) {
+    return new ConflictError(
+      `${describe(target)} is being changed concurrently, so the edit was not made: nothing was changed, and it may be retried (${error.message})`,
+      { cause: error },
+    );
+  }
   if (error instanceof OssIntegrityError) {
     return new IntegrityCheckFailedError(`integrity check failed: expected CRC-64 ${error.expected}, got ${error.actual}`, { cause: error });
   }

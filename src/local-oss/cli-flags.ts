@@ -30,6 +30,8 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: 'fault-error-code', env: 'LOCAL_OSS_FAULT_ERROR_CODE', type: 'string', default: 'ServiceUnavailable', doc: 'Fault injection: OSS code of injected errors.' },
   { name: 'fault-latency-ms', env: 'LOCAL_OSS_FAULT_LATENCY_MS', type: 'string', default: '0', doc: 'Fault injection: milliseconds added to every request.' },
   { name: 'fault-reset-rate', env: 'LOCAL_OSS_FAULT_RESET_RATE', type: 'string', default: '0', doc: 'Fault injection: share of requests (0-1) whose connection is reset.' },
+  { name: 'fault-drop-after-apply-rate', env: 'LOCAL_OSS_FAULT_DROP_AFTER_APPLY_RATE', type: 'string', default: '0', doc: 'Fault injection: share of requests (0-1) applied, then their connection closed before the answer.' },
+  { name: 'fault-drop-after-apply-on', env: 'LOCAL_OSS_FAULT_DROP_AFTER_APPLY_ON', type: 'string', default: 'PUT,POST,DELETE', doc: 'Fault injection: comma-separated operations (CopyObject, …) or methods the drop applies to.' },
   { name: 'help', type: 'boolean', doc: 'Print this help and exit.' },
 ];
 
@@ -40,7 +42,7 @@ export function helpText(): string {
     const extra = [f.env !== undefined ? `env ${f.env}` : '', f.default !== undefined ? `default ${f.default}` : '']
       .filter(Boolean)
       .join(', ');
-    return `${left.padEnd(34)}${f.doc}${extra ? ` (${extra})` : ''}`;
+    return `${left.padEnd(33)} ${f.doc}${extra ? ` (${extra})` : ''}`;
   });
   return ['Usage: npm run local-oss -- [flags]', '', 'Runs an OSS-compatible server on 127.0.0.1.', '', ...lines].join('\n');
 }

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     errorCode: String(flags['fault-error-code']),
     latencyMs: num(flags['fault-latency-ms'], 'fault-latency-ms'),
     resetRate: num(flags['fault-reset-rate'], 'fault-reset-rate'),
+    dropAfterApplyRate: num(flags['fault-drop-after-apply-rate'], 'fault-drop-after-apply-rate'),
+    dropAfterApplyOn: String(flags['fault-drop-after-apply-on']).split(',').map((o) => o.trim()).filter(Boolean),
   };
   const backend = flags['memory'] === true ? createMemoryBackend() : await createFileBackend({ dataDir: String(flags['data-dir']) });
   const token = flags['security-token'];

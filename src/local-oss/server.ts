@@ -243,9 +243,11 @@ export function createRequestListener(settings: ServerSettings): (req: IncomingM
       });
       settings.stats.record(operation);
 
+      let dropAfterApply = false;
       if (settings.faults.enabled) {
-        const decision = settings.faults.next();
+        const decision = settings.faults.next({ operation, method });
         if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+        dropAfterApply = decision.kind === 'drop-after-apply';
         if (decision.kind === 'reset') {
           req.socket.resetAndDestroy();
           return;
@@ -284,7 +286,20 @@ export function createRequestListener(settings: ServerSettings): (req: IncomingM
         backend: settings.backend,
         config: settings,
       };
-      const result = await handlerOf(operation)(ctx);
+      let result: HandlerResult;
+      try {
+        result = await handlerOf(operation)(ctx);
+      } catch (error) {
+        if (!dropAfterApply) throw error;
+        req.socket.destroy();
+        return;
+      }
+      if (dropAfterApply) {
+        // The request was applied; its answer is lost with the connection.
+        if (result.body !== undefined && !Buffer.isBuffer(result.body)) await result.body[Symbol.asyncIterator]().return?.();
+        req.socket.destroy();
+        return;
+      }
       await send(result);
     };
 

@@ -22,10 +22,10 @@ import {
 } from './defaults.js';
 import { buildRequestUrl, resolveEndpoint } from './endpoint.js';
 import type { ResolvedEndpoint } from './endpoint.js';
-import { OssIntegrityError, OssInvalidArgumentError, OssRequestError } from './errors.js';
+import { OssError, OssIntegrityError, OssInvalidArgumentError, OssRequestError } from './errors.js';
 import type { RequestTarget } from './errors.js';
 import { fullJitterDelay } from './retry/backoff.js';
-import { clockOffsetAfter, isRetryableError } from './retry/retryable.js';
+import { attemptMayHaveLanded, clockOffsetAfter, isRetryableError } from './retry/retryable.js';
 import { createDispatcher } from './transport/dispatcher.js';
 import type { TransportTimeouts } from './transport/dispatcher.js';
 import { isReplayable, prepareBody } from './transport/outgoing-body.js';
@@ -114,7 +114,8 @@ export interface OssClient {
   readonly signatureVersion: SignatureVersion;
   /**
    * Sends `request` with retries and returns its 2xx response; throws `OssServiceError`,
-   * `OssRequestError`, `OssIntegrityError` or `OssCredentialsError` otherwise.
+   * `OssRequestError`, `OssIntegrityError` or `OssCredentialsError` otherwise, with
+   * `earlierAttemptMayHaveLanded` set when an earlier attempt may have been applied.
    */
   invoke(request: OssRequest, options?: CallOptions): Promise<OssResponse>;
   /** Signs a URL the holder can use without credentials until `expiresInSeconds` from now. */
@@ -235,20 +236,28 @@ export function createOssClient(config: OssClientConfig): OssClient {
     const url = urlFor(request.bucket, request.key, request.query ?? []);
     const signal = options?.signal;
     const replayable = isReplayable(request.body);
+    let earlierMayHaveLanded = false;
+    // Why a flag on the final error rather than a read-back here: only the operation's caller
+    // knows what the object should hold if the write landed (helpers/write-read-back.ts).
+    const final = (error: unknown): unknown => {
+      if (earlierMayHaveLanded && error instanceof OssError) error.earlierAttemptMayHaveLanded = true;
+      return error;
+    };
     for (let attemptNumber = 1; ; attemptNumber++) {
       if (signal?.aborted) {
-        throw new OssRequestError('RequestAborted', 'aborted before sending', { method: request.method, url }, { cause: signal.reason });
+        throw final(new OssRequestError('RequestAborted', 'aborted before sending', { method: request.method, url }, { cause: signal.reason }));
       }
       try {
         return await attempt(request, url, signal);
       } catch (error) {
         const offset = clockOffsetAfter(error, now());
         if (offset !== undefined) clockOffsetMs = offset;
-        if (attemptNumber >= maxAttempts || !replayable || !isRetryableError(error)) throw error;
+        if (attemptNumber >= maxAttempts || !replayable || !isRetryableError(error)) throw final(error);
+        if (attemptMayHaveLanded(error)) earlierMayHaveLanded = true;
         try {
           await sleep(fullJitterDelay(attemptNumber, { baseMs: DEFAULT_BACKOFF_BASE_MS, capMs: DEFAULT_BACKOFF_CAP_MS, random }), signal);
         } catch (cause) {
-          throw new OssRequestError('RequestAborted', 'aborted while waiting to retry', { method: request.method, url }, { cause });
+          throw final(new OssRequestError('RequestAborted', 'aborted while waiting to retry', { method: request.method, url }, { cause }));
         }
       }
     }

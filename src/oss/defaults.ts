@@ -50,6 +50,13 @@ export const MAX_PART_SIZE = 5 * 1024 * 1024 * 1024;
 /** Uploader part size; also the single-PutObject threshold (SDK V2: 6 MiB). */
 export const DEFAULT_UPLOAD_PART_SIZE = 6 * 1024 * 1024;
 
+/**
+ * How long the metadata editor waits at most for an object's Last-Modified to be in the past by
+ * the store's clock before giving up with a conflict: about three reads one second apart, enough
+ * for an object written once just before, short of waiting out a steady stream of writes.
+ */
+export const DEFAULT_EDIT_SETTLE_TIMEOUT_MS = 3_500;
+
 /** Parts uploaded at once by the uploader (SDK V2: 3). */
 export const DEFAULT_UPLOAD_PARALLEL = 3;
 

@@ -8,6 +8,14 @@ export class OssError extends Error {
   override readonly name: string = 'OssError';
   /** Stable, machine-readable code (an OSS error code for service errors). */
   readonly code: string;
+  /**
+   * Set by the client's attempt loop on the error it finally throws: an earlier attempt of the
+   * same request was sent and got no answer that rules out its having been applied (the
+   * connection broke after sending, or a 5xx other than 503). A write that then fails with 412,
+   * `FileAlreadyExists` or `NoSuchUpload` may be failing because of its own earlier success;
+   * the helpers read the object back before reporting such a failure.
+   */
+  earlierAttemptMayHaveLanded = false;
 
   constructor(code: string, message: string, options?: { cause?: unknown }) {
     super(message, options);

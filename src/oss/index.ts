@@ -79,6 +79,10 @@ export type {
   MetadataEditorApi,
   SystemHeaderChanges,
 } from './helpers/metadata-editor.js';
+export { putObjectWithReadBack } from './helpers/put-object-read-back.js';
+export { confirmWriteByReadBack, differencesFromIntended, writeOutcomeUnknown } from './helpers/write-read-back.js';
+export type { IntendedObject, WriteTarget } from './helpers/write-read-back.js';
+export { settleWaitMs } from './helpers/settle-rule.js';
 export { createUploader } from './helpers/uploader.js';
 export type { Uploader, UploaderApi, UploaderOptions, UploadResult } from './helpers/uploader.js';
 export { createPresigner } from './helpers/presigner.js';

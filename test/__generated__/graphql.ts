@@ -28,7 +28,7 @@ export type Scalars = {
 /** The bucket is not allowed by this API, or the store refused access. */
 export type AccessDeniedError = Error & {
   __typename?: 'AccessDeniedError';
-  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE, INTEGRITY_CHECK_FAILED or CONFLICT. */
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
   /** The OSS request id of the failed store request. */
@@ -38,7 +38,7 @@ export type AccessDeniedError = Error & {
 /** The destination exists and `forbidOverwrite` was set. */
 export type AlreadyExistsError = Error & {
   __typename?: 'AlreadyExistsError';
-  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE, INTEGRITY_CHECK_FAILED or CONFLICT. */
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
   /** The OSS request id of the failed store request. */
@@ -48,7 +48,7 @@ export type AlreadyExistsError = Error & {
 /** An argument broke a rule; nothing was sent to the store. */
 export type BadUserInputError = Error & {
   __typename?: 'BadUserInputError';
-  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE, INTEGRITY_CHECK_FAILED or CONFLICT. */
   code: Scalars['String']['output'];
   /** The argument path, e.g. `input.metadata`. */
   field: Scalars['String']['output'];
@@ -79,6 +79,16 @@ export type BucketObjectsArgs = {
   delimiter?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   prefix?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The object is being changed by someone else at the same time, so the edit could not be made safely (its modification time did not settle, or it changed while a multipart copy was in progress). Nothing was changed; retrying may succeed. */
+export type ConflictError = Error & {
+  __typename?: 'ConflictError';
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE, INTEGRITY_CHECK_FAILED or CONFLICT. */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** The OSS request id of the failed store request. */
+  requestId?: Maybe<Scalars['String']['output']>;
 };
 
 export type CopyObjectInput = {
@@ -114,7 +124,7 @@ export type CopyObjectInput = {
   storageClass?: InputMaybe<StorageClass>;
 };
 
-export type CopyObjectResult = AccessDeniedError | AlreadyExistsError | BadUserInputError | CopyObjectSuccess | IntegrityCheckFailedError | NotFoundError | PreconditionFailedError | UpstreamUnavailableError;
+export type CopyObjectResult = AccessDeniedError | AlreadyExistsError | BadUserInputError | ConflictError | CopyObjectSuccess | IntegrityCheckFailedError | NotFoundError | PreconditionFailedError | UpstreamUnavailableError;
 
 /** The object was copied (and, with deleteSource, the source deleted after the copy was verified). */
 export type CopyObjectSuccess = {
@@ -171,7 +181,7 @@ export type CreateUploadSuccess = {
 
 /** An expected failure of a mutation. `code` is stable; branch on it or on `__typename`. */
 export type Error = {
-  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE, INTEGRITY_CHECK_FAILED or CONFLICT. */
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
 };
@@ -193,7 +203,7 @@ export type HttpHeader = {
 /** Data did not match its CRC-64; the operation is not confirmed. */
 export type IntegrityCheckFailedError = Error & {
   __typename?: 'IntegrityCheckFailedError';
-  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE, INTEGRITY_CHECK_FAILED or CONFLICT. */
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
   /** The OSS request id of the failed store request. */
@@ -227,9 +237,9 @@ export type Mutation = {
   createUpload: CreateUploadResult;
   /** Stores an object with its system headers and metadata in one PutObject; the CRC-64 OSS reports is compared with the body. */
   putObject: PutObjectResult;
-  /** Replaces the user metadata of an object (HEAD and GetObjectAcl → copy onto itself with REPLACE, guarded by the ETag and Last-Modified read). System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`). */
+  /** Replaces the user metadata of an object (HEAD and GetObjectAcl → copy onto itself with REPLACE, guarded by the ETag and Last-Modified read). System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`). An object changed since it was read fails with PRECONDITION_FAILED; one that keeps changing (or changes during a multipart edit) with CONFLICT; both change nothing and may be retried. An edit whose answer from the store was lost is read back and reported as done when it landed. */
   replaceMetadata: ReplaceMetadataResult;
-  /** Merges user metadata: `set` keys are added or changed, `remove` keys removed, the rest kept (HEAD and GetObjectAcl → merge → copy onto itself with REPLACE). System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`). */
+  /** Merges user metadata: `set` keys are added or changed, `remove` keys removed, the rest kept (HEAD and GetObjectAcl → merge → copy onto itself with REPLACE). System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`). An object changed since it was read fails with PRECONDITION_FAILED; one that keeps changing (or changes during a multipart edit) with CONFLICT; both change nothing and may be retried. An edit whose answer from the store was lost is read back and reported as done when it landed. */
   updateMetadata: UpdateMetadataResult;
 };
 
@@ -267,7 +277,7 @@ export type MutationUpdateMetadataArgs = {
 export type NotFoundError = Error & {
   __typename?: 'NotFoundError';
   bucket?: Maybe<Scalars['String']['output']>;
-  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE, INTEGRITY_CHECK_FAILED or CONFLICT. */
   code: Scalars['String']['output'];
   key?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
@@ -304,7 +314,7 @@ export type PageInfo = {
 /** The object changed since it was read (or does not match `ifMatch`); nothing was changed. */
 export type PreconditionFailedError = Error & {
   __typename?: 'PreconditionFailedError';
-  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE, INTEGRITY_CHECK_FAILED or CONFLICT. */
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
   /** The OSS request id of the failed store request. */
@@ -407,7 +417,7 @@ export type ReplaceMetadataInput = {
   metadata: Array<MetadataEntryInput>;
 };
 
-export type ReplaceMetadataResult = AccessDeniedError | BadUserInputError | IntegrityCheckFailedError | NotFoundError | PreconditionFailedError | ReplaceMetadataSuccess | UpstreamUnavailableError;
+export type ReplaceMetadataResult = AccessDeniedError | BadUserInputError | ConflictError | IntegrityCheckFailedError | NotFoundError | PreconditionFailedError | ReplaceMetadataSuccess | UpstreamUnavailableError;
 
 /** The metadata was replaced; everything not named was carried over. */
 export type ReplaceMetadataSuccess = {
@@ -538,7 +548,7 @@ export type UpdateMetadataInput = {
   set?: InputMaybe<Array<MetadataEntryInput>>;
 };
 
-export type UpdateMetadataResult = AccessDeniedError | BadUserInputError | IntegrityCheckFailedError | NotFoundError | PreconditionFailedError | UpdateMetadataSuccess | UpstreamUnavailableError;
+export type UpdateMetadataResult = AccessDeniedError | BadUserInputError | ConflictError | IntegrityCheckFailedError | NotFoundError | PreconditionFailedError | UpdateMetadataSuccess | UpstreamUnavailableError;
 
 /** The metadata was merged; everything not named was carried over. */
 export type UpdateMetadataSuccess = {
@@ -564,7 +574,7 @@ export type UploadForm = {
 /** The object store could not be reached or failed; retrying later may succeed. */
 export type UpstreamUnavailableError = Error & {
   __typename?: 'UpstreamUnavailableError';
-  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED. */
+  /** BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE, INTEGRITY_CHECK_FAILED or CONFLICT. */
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
   /** The OSS request id of the failed store request. */
@@ -602,6 +612,8 @@ type ErrorFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError
 
 type ErrorFields_BadUserInputError_Fragment = { __typename: 'BadUserInputError', field: string, rule: string, value: string, code: string, message: string };
 
+type ErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', code: string, message: string };
+
 type ErrorFields_IntegrityCheckFailedError_Fragment = { __typename: 'IntegrityCheckFailedError', code: string, message: string };
 
 type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: string, message: string };
@@ -614,6 +626,7 @@ export type ErrorFieldsFragment =
   | ErrorFields_AccessDeniedError_Fragment
   | ErrorFields_AlreadyExistsError_Fragment
   | ErrorFields_BadUserInputError_Fragment
+  | ErrorFields_ConflictError_Fragment
   | ErrorFields_IntegrityCheckFailedError_Fragment
   | ErrorFields_NotFoundError_Fragment
   | ErrorFields_PreconditionFailedError_Fragment
@@ -643,6 +656,7 @@ export type ReplaceMetadataMutationVariables = Exact<{
 export type ReplaceMetadataMutation = { __typename?: 'Mutation', replaceMetadata:
     | { __typename: 'AccessDeniedError', code: string, message: string }
     | { __typename: 'BadUserInputError', field: string, rule: string, value: string, code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'IntegrityCheckFailedError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'PreconditionFailedError', code: string, message: string }
@@ -658,6 +672,7 @@ export type UpdateMetadataMutationVariables = Exact<{
 export type UpdateMetadataMutation = { __typename?: 'Mutation', updateMetadata:
     | { __typename: 'AccessDeniedError', code: string, message: string }
     | { __typename: 'BadUserInputError', field: string, rule: string, value: string, code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'IntegrityCheckFailedError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'PreconditionFailedError', code: string, message: string }
@@ -674,6 +689,7 @@ export type CopyObjectMutation = { __typename?: 'Mutation', copyObject:
     | { __typename: 'AccessDeniedError', code: string, message: string }
     | { __typename: 'AlreadyExistsError', code: string, message: string }
     | { __typename: 'BadUserInputError', field: string, rule: string, value: string, code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
     | { __typename?: 'CopyObjectSuccess', requestId: string, etag: string, hashCrc64?: string | null, versionId?: string | null, sourceVersionId?: string | null, method: string, sourceDeleted: boolean, object: { __typename?: 'StorageObject', bucket: string, key: string } }
     | { __typename: 'IntegrityCheckFailedError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }

@@ -5,11 +5,11 @@
  */
 import OSS from 'ali-oss';
 import { createApp } from '../../src/app.js';
-import type { App } from '../../src/app.js';
+import type { App, AppDeps } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import type { AppConfig } from '../../src/config/index.js';
 import { startLocalOss } from '../../src/local-oss/index.js';
-import type { LocalOss } from '../../src/local-oss/index.js';
+import type { FaultOptions, LocalOss } from '../../src/local-oss/index.js';
 
 /** A GraphQL response body. */
 export interface GraphQLResult<T = Record<string, any>> {
@@ -23,6 +23,10 @@ export interface GraphQLStackOptions {
   readonly buckets?: readonly string[];
   /** Configuration values replacing the loaded defaults (e.g. a small `copyThresholdBytes`). */
   readonly config?: Partial<AppConfig>;
+  /** Fault injection in the store (off by default). */
+  readonly faults?: FaultOptions;
+  /** Edges of the app to replace (e.g. a dispatcher that hooks store requests). */
+  readonly appDeps?: AppDeps;
 }
 
 /** A running stack. */
@@ -46,7 +50,7 @@ export interface GraphQLStack {
 
 /** Starts local-oss and the app over it. */
 export async function startGraphQLStack(options: GraphQLStackOptions = {}): Promise<GraphQLStack> {
-  const store = await startLocalOss({ buckets: options.buckets ?? ['photos'] });
+  const store = await startLocalOss({ buckets: options.buckets ?? ['photos'], ...(options.faults === undefined ? {} : { faults: options.faults }) });
   const loaded = loadConfig({
     OSS_REGION: store.region,
     OSS_ENDPOINT: store.url,
@@ -54,7 +58,7 @@ export async function startGraphQLStack(options: GraphQLStackOptions = {}): Prom
     OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
     OSSGRAPH_LOG_LEVEL: 'silent',
   });
-  const app = createApp({ ...loaded, ...options.config });
+  const app = createApp({ ...loaded, ...options.config }, options.appDeps);
   const post = (init: RequestInit): Promise<Response> => app.fetch('http://ossgraph.test/graphql', { method: 'POST', ...init });
 
   const aliOss = (bucket: string): OSS =>

@@ -18,6 +18,7 @@ import {
   AlreadyExistsError,
   ApiError,
   BadUserInputError,
+  ConflictError,
   IntegrityCheckFailedError,
   NotFoundError,
   PreconditionFailedError,
@@ -117,6 +118,7 @@ builder.mutationField('copyObject', (t) =>
         AccessDeniedError,
         NotFoundError,
         PreconditionFailedError,
+        ConflictError,
         AlreadyExistsError,
         UpstreamUnavailableError,
         IntegrityCheckFailedError,
@@ -192,6 +194,8 @@ builder.mutationField('copyObject', (t) =>
         ...headers,
         metadataDirective: directive,
         copySourceIfMatch: ifMatch ?? source.etag,
+        // Why: onto itself this is a metadata edit, and a metadata-only change keeps the ETag.
+        ...(selfCopy ? { copySourceIfUnmodifiedSince: source.lastModified } : {}),
         ...(input.forbidOverwrite === true ? { forbidOverwrite: true } : {}),
         ...(acl === undefined || acl === 'default' ? {} : { acl: acl as ObjectAcl }),
       };

@@ -39,3 +39,8 @@ export async function runMetadataEdit(context: GraphQLContext, request: EditMeta
 export const IF_MATCH_DESCRIPTION =
   'Edit only if the object still has this ETag. A metadata-only edit may keep the ETag, so an ETag alone cannot tell two concurrent metadata edits apart; ' +
   'the edit is additionally guarded by the Last-Modified time it read.';
+
+/** How an edit ends when others write the object at the same time or an answer is lost (README "Edits, other writers and lost answers"). */
+export const EDIT_OUTCOME_DESCRIPTION =
+  ' An object changed since it was read fails with PRECONDITION_FAILED; one that keeps changing (or changes during a multipart edit) with CONFLICT; ' +
+  'both change nothing and may be retried. An edit whose answer from the store was lost is read back and reported as done when it landed.';

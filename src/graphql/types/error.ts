@@ -5,6 +5,7 @@ import {
   AccessDeniedError,
   AlreadyExistsError,
   BadUserInputError,
+  ConflictError,
   IntegrityCheckFailedError,
   NotFoundError,
   PreconditionFailedError,
@@ -16,7 +17,7 @@ export const ErrorInterface = builder.interfaceRef<ApiError>('Error').implement(
   description: 'An expected failure of a mutation. `code` is stable; branch on it or on `__typename`.',
   fields: (t) => ({
     message: t.exposeString('message'),
-    code: t.exposeString('code', { description: 'BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE or INTEGRITY_CHECK_FAILED.' }),
+    code: t.exposeString('code', { description: 'BAD_USER_INPUT, NOT_FOUND, PRECONDITION_FAILED, ACCESS_DENIED, ALREADY_EXISTS, UPSTREAM_UNAVAILABLE, INTEGRITY_CHECK_FAILED or CONFLICT.' }),
   }),
 });
 
@@ -74,6 +75,15 @@ builder.objectType(UpstreamUnavailableError, {
 builder.objectType(IntegrityCheckFailedError, {
   name: 'IntegrityCheckFailedError',
   description: 'Data did not match its CRC-64; the operation is not confirmed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ requestId: t.exposeString('requestId', { nullable: true, description: 'The OSS request id of the failed store request.' }) }),
+});
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  description:
+    'The object is being changed by someone else at the same time, so the edit could not be made safely (its modification time did not settle, ' +
+    'or it changed while a multipart copy was in progress). Nothing was changed; retrying may succeed.',
   interfaces: [ErrorInterface],
   fields: (t) => ({ requestId: t.exposeString('requestId', { nullable: true, description: 'The OSS request id of the failed store request.' }) }),
 });

@@ -1,5 +1,6 @@
 /** `Mutation.putObject`: upload a small object with its metadata in one request, CRC-64 verified. */
 import { createHash } from 'node:crypto';
+import { putObjectWithReadBack } from '../../oss/helpers/put-object-read-back.js';
 import type { UploadBody } from '../../oss/operations/shared/body.js';
 import type { StorageClass } from '../../oss/operations/shared/request-headers.js';
 import { builder } from '../builder.js';
@@ -137,7 +138,7 @@ builder.mutationField('putObject', (t) =>
       const { body, contentMd5 } = await prepareBody(ctx, input);
       const target = { bucket: input.bucket, key: input.key };
       try {
-        const result = await ctx.api.putObject({
+        const result = await putObjectWithReadBack(ctx.api, {
           ...target,
           body,
           ...headers,

@@ -3,13 +3,14 @@ import { builder } from '../builder.js';
 import {
   AccessDeniedError,
   BadUserInputError,
+  ConflictError,
   IntegrityCheckFailedError,
   NotFoundError,
   PreconditionFailedError,
   UpstreamUnavailableError,
 } from '../errors.js';
 import { checkBucket, checkHeaderValue, checkKey, checkMetadata } from '../validation.js';
-import { IF_MATCH_DESCRIPTION, runMetadataEdit } from './edit-metadata-result.js';
+import { EDIT_OUTCOME_DESCRIPTION, IF_MATCH_DESCRIPTION, runMetadataEdit } from './edit-metadata-result.js';
 import type { EditMetadataSuccessShape } from './edit-metadata-result.js';
 import { MetadataEntryInput } from './metadata-entry.js';
 import { StorageObjectRef } from './storage-object.js';
@@ -41,9 +42,10 @@ builder.mutationField('replaceMetadata', (t) =>
     type: ReplaceMetadataSuccess,
     description:
       'Replaces the user metadata of an object (HEAD and GetObjectAcl → copy onto itself with REPLACE, guarded by the ETag and Last-Modified read). ' +
-      'System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`).',
+      'System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`).' +
+      EDIT_OUTCOME_DESCRIPTION,
     errors: {
-      types: [BadUserInputError, AccessDeniedError, NotFoundError, PreconditionFailedError, UpstreamUnavailableError, IntegrityCheckFailedError],
+      types: [BadUserInputError, AccessDeniedError, NotFoundError, PreconditionFailedError, ConflictError, UpstreamUnavailableError, IntegrityCheckFailedError],
       directResult: true,
       union: { name: 'ReplaceMetadataResult' },
     },

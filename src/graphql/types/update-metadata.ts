@@ -3,13 +3,14 @@ import { builder } from '../builder.js';
 import {
   AccessDeniedError,
   BadUserInputError,
+  ConflictError,
   IntegrityCheckFailedError,
   NotFoundError,
   PreconditionFailedError,
   UpstreamUnavailableError,
 } from '../errors.js';
 import { checkBucket, checkHeaderValue, checkKey, checkMetadata, checkMetadataNames } from '../validation.js';
-import { IF_MATCH_DESCRIPTION, runMetadataEdit } from './edit-metadata-result.js';
+import { EDIT_OUTCOME_DESCRIPTION, IF_MATCH_DESCRIPTION, runMetadataEdit } from './edit-metadata-result.js';
 import type { EditMetadataSuccessShape } from './edit-metadata-result.js';
 import { MetadataEntryInput } from './metadata-entry.js';
 import { StorageObjectRef } from './storage-object.js';
@@ -42,9 +43,10 @@ builder.mutationField('updateMetadata', (t) =>
     type: UpdateMetadataSuccess,
     description:
       'Merges user metadata: `set` keys are added or changed, `remove` keys removed, the rest kept (HEAD and GetObjectAcl → merge → copy onto itself with REPLACE). ' +
-      'System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`).',
+      'System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`).' +
+      EDIT_OUTCOME_DESCRIPTION,
     errors: {
-      types: [BadUserInputError, AccessDeniedError, NotFoundError, PreconditionFailedError, UpstreamUnavailableError, IntegrityCheckFailedError],
+      types: [BadUserInputError, AccessDeniedError, NotFoundError, PreconditionFailedError, ConflictError, UpstreamUnavailableError, IntegrityCheckFailedError],
       directResult: true,
       union: { name: 'UpdateMetadataResult' },
     },

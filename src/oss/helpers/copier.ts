@@ -6,13 +6,16 @@
 import type { OssApi } from '../api.js';
 import type { CallOptions } from '../client.js';
 import { DEFAULT_COPY_PARALLEL, DEFAULT_COPY_PART_SIZE, DEFAULT_COPY_THRESHOLD, MIN_PART_SIZE } from '../defaults.js';
-import { OssIntegrityError, OssInvalidArgumentError } from '../errors.js';
+import { OssConflictError, OssIntegrityError, OssInvalidArgumentError, OssServiceError } from '../errors.js';
 import type { CopyObjectRequest } from '../operations/copy-object.js';
 import type { HeadObjectResult } from '../operations/head-object.js';
 import { compact } from '../operations/shared/compact.js';
-import type { ObjectWriteHeaders } from '../operations/shared/request-headers.js';
+import type { ObjectWriteHeaders, SystemHeaders } from '../operations/shared/request-headers.js';
+import { normalizeUserMetadata } from '../validation/index.js';
 import { growPartSize, planParts } from './part-plan.js';
 import { runParallel } from './run-parallel.js';
+import { confirmWriteByReadBack, differencesFromIntended } from './write-read-back.js';
+import type { IntendedObject } from './write-read-back.js';
 
 /** The operations the copier uses. */
 export type CopierApi = Pick<
@@ -57,8 +60,15 @@ export interface Copier {
    * source's user metadata, six system headers, storage class and SSE settings (request values
    * win for storage class and SSE); `REPLACE` gives it exactly the request's. Copy-source
    * conditions apply on both paths; the multipart path also pins every part to the source ETag
-   * it read, aborts the upload on any failure (rethrowing the failure), and compares the final
-   * CRC-64 with the source's (`OssIntegrityError` on mismatch). A multipart copy cannot carry
+   * it read, re-reads the source right before CompleteMultipartUpload (which has no
+   * precondition) and gives up with `OssConflictError` when its ETag, Last-Modified, size,
+   * CRC-64, system headers or user metadata differ from the HEAD the copy was based on, aborts
+   * the upload on any failure — also the caller's abort — (rethrowing the failure), and
+   * compares the final CRC-64 with the source's (`OssIntegrityError` on mismatch).
+   * When the CopyObject or CompleteMultipartUpload fails in a way an earlier unanswered attempt
+   * of it could explain (see `writeOutcomeUnknown`), the destination is read back and the copy
+   * reported as done if it holds exactly what the copy intended (then `requestId` and `etag`
+   * come from that HEAD). A multipart copy cannot carry
    * object tags: a tagged source in COPY tagging mode is refused before anything is written.
    * The source's ACL is never copied (as by OSS): the destination gets `request.acl` (sent on
    * CompleteMultipartUpload by the multipart path), else `default`.
@@ -128,7 +138,12 @@ export function createCopier(api: CopierApi, options: CopierOptions = {}): Copie
               }
             : { ...carriedStorageAndEncryption(source), ...request }
           : request;
-      const result = await api.copyObject(single, call);
+      let result: { etag: string; versionId?: string; hashCrc64?: string; requestId: string };
+      try {
+        result = await api.copyObject(single, call);
+      } catch (error) {
+        result = await confirmWriteByReadBack(api, request, intendedCopy(single, source), error, call);
+      }
       return compact<CopyResult>({
         etag: result.etag,
         versionId: result.versionId,
@@ -156,11 +171,11 @@ export function createCopier(api: CopierApi, options: CopierOptions = {}): Copie
     }
     // Why: OSS documents `x-oss-object-acl` on CompleteMultipartUpload, not on Initiate (reference §5.5).
     const { acl, ...writeHeaders } = pickWriteHeaders(request);
-    const initiated = await api.initiateMultipartUpload(
-      { bucket: request.bucket, key: request.key, ...(directive === 'COPY' ? { ...headersFromSource(source), ...withoutMetadataFields(writeHeaders) } : writeHeaders) },
-      call,
-    );
+    const initiateHeaders: ObjectWriteHeaders =
+      directive === 'COPY' ? { ...headersFromSource(source), ...withoutMetadataFields(writeHeaders) } : writeHeaders;
+    const initiated = await api.initiateMultipartUpload({ bucket: request.bucket, key: request.key, ...initiateHeaders }, call);
     const uploadId = initiated.uploadId;
+    let completed: { etag: string; versionId?: string; hashCrc64?: string; requestId: string } | undefined;
     try {
       const partSize = growPartSize(source.contentLength, basePartSize);
       const parts = await runParallel(planParts(source.contentLength, partSize), parallel, async (part) => {
@@ -183,32 +198,103 @@ export function createCopier(api: CopierApi, options: CopierOptions = {}): Copie
           call,
         );
         return { partNumber: part.partNumber, etag: copied.etag };
+      }).catch(async (error: unknown) => {
+        // Why: a source replaced by a shorter one fails a part with InvalidRange (or another
+        // error) rather than 412, depending on the order the store checks in; say what happened.
+        if (error instanceof OssServiceError && error.status !== 412 && !(call.signal?.aborted ?? false)) {
+          await assertSourceUnchanged(request, source, call).catch((changed: unknown) => {
+            throw changed instanceof OssConflictError ? changed : error;
+          });
+        }
+        throw error;
       });
-      const completed = await api.completeMultipartUpload(
-        compact({ bucket: request.bucket, key: request.key, uploadId, parts, forbidOverwrite: request.forbidOverwrite, acl }),
-        call,
-      );
-      if (completed.hashCrc64 !== undefined && source.hashCrc64 !== undefined && completed.hashCrc64 !== source.hashCrc64) {
-        throw new OssIntegrityError(`multipart copy of ${request.sourceKey} to ${request.key}`, source.hashCrc64, completed.hashCrc64);
+      await assertSourceUnchanged(request, source, call);
+      try {
+        completed = await api.completeMultipartUpload(
+          compact({ bucket: request.bucket, key: request.key, uploadId, parts, forbidOverwrite: request.forbidOverwrite, acl }),
+          call,
+        );
+      } catch (error) {
+        completed = await confirmWriteByReadBack(api, request, intendedFromWriteHeaders(initiateHeaders, source), error, call);
       }
-      return compact<CopyResult>({
-        etag: completed.etag,
-        versionId: completed.versionId,
-        hashCrc64: completed.hashCrc64,
-        method: 'multipart',
-        uploadId,
-        requestId: completed.requestId,
-        source,
-      });
     } catch (error) {
-      if (!(error instanceof OssIntegrityError)) {
-        await api.abortMultipartUpload({ bucket: request.bucket, key: request.key, uploadId }).catch(() => undefined);
-      }
+      // Why without the caller's signal: the abort must go out also when that signal is what failed the copy.
+      await api.abortMultipartUpload({ bucket: request.bucket, key: request.key, uploadId }).catch(() => undefined);
       throw error;
+    }
+    if (completed.hashCrc64 !== undefined && source.hashCrc64 !== undefined && completed.hashCrc64 !== source.hashCrc64) {
+      throw new OssIntegrityError(`multipart copy of ${request.sourceKey} to ${request.key}`, source.hashCrc64, completed.hashCrc64);
+    }
+    return compact<CopyResult>({
+      etag: completed.etag,
+      versionId: completed.versionId,
+      hashCrc64: completed.hashCrc64,
+      method: 'multipart',
+      uploadId,
+      requestId: completed.requestId,
+      source,
+    });
+  }
+
+  /**
+   * HEADs the source again and throws {@link OssConflictError} unless it is exactly as `source`
+   * (ETag, Last-Modified, size, CRC-64, the six system headers, user metadata).
+   *
+   * Why: CompleteMultipartUpload takes no condition, and the parts' if-match cannot see a
+   * metadata-only change (it keeps the ETag); without this a write to the source during the part
+   * copies — for an edit, to the object itself — would be overwritten by the completion. What it
+   * cannot see is a write landing between this HEAD and the completion (one round trip).
+   */
+  async function assertSourceUnchanged(request: CopyObjectRequest, source: HeadObjectResult, call: CallOptions): Promise<void> {
+    const sourceBucket = request.sourceBucket ?? request.bucket;
+    const now = await api.headObject(compact({ bucket: sourceBucket, key: request.sourceKey, versionId: request.sourceVersionId }), call);
+    const differences = differencesFromIntended(now, {
+      etag: source.etag,
+      lastModified: source.lastModified,
+      contentLength: source.contentLength,
+      ...(source.hashCrc64 === undefined ? {} : { hashCrc64: source.hashCrc64 }),
+      systemHeaders: systemHeadersOf(source),
+      metadata: source.metadata,
+    });
+    if (differences.length > 0) {
+      throw new OssConflictError(
+        `object ${JSON.stringify(request.sourceKey)} in bucket ${JSON.stringify(sourceBucket)} changed while it was being copied ` +
+          `(${differences.join('; ')}); the multipart copy was abandoned before completing, nothing was changed, and it may be retried`,
+      );
     }
   }
 
   return { copy };
+}
+
+/** The six system headers of an object or of write headers. */
+function systemHeadersOf(from: SystemHeaders): SystemHeaders {
+  return compact<SystemHeaders>({
+    contentType: from.contentType,
+    contentLanguage: from.contentLanguage,
+    contentEncoding: from.contentEncoding,
+    contentDisposition: from.contentDisposition,
+    cacheControl: from.cacheControl,
+    expires: from.expires,
+  });
+}
+
+/** What a copy writing `headers` (REPLACE semantics) of `source`'s bytes leaves in the destination. */
+function intendedFromWriteHeaders(headers: ObjectWriteHeaders, source: HeadObjectResult): IntendedObject {
+  return compact<IntendedObject>({
+    systemHeaders: systemHeadersOf(headers),
+    metadata: normalizeUserMetadata(headers.metadata ?? {}),
+    storageClass: headers.storageClass,
+    contentLength: source.contentLength,
+    hashCrc64: source.hashCrc64,
+  });
+}
+
+/** What the single CopyObject `request` leaves in its destination. */
+function intendedCopy(request: CopyObjectRequest, source: HeadObjectResult): IntendedObject {
+  const selfCopy = (request.sourceBucket ?? request.bucket) === request.bucket && request.sourceKey === request.key;
+  if (selfCopy || request.metadataDirective === 'REPLACE') return intendedFromWriteHeaders(request, source);
+  return intendedFromWriteHeaders({ ...headersFromSource(source), ...withoutMetadataFields(pickWriteHeaders(request)) }, source);
 }
 
 /** Storage class and SSE of the source, which a COPY-mode CopyObject does not carry by itself. */

@@ -4,7 +4,8 @@
  */
 import type { OssApi } from '../api.js';
 import type { CallOptions } from '../client.js';
-import { OssInvalidArgumentError } from '../errors.js';
+import { DEFAULT_EDIT_SETTLE_TIMEOUT_MS } from '../defaults.js';
+import { OssConflictError, OssInvalidArgumentError, OssResponseParseError } from '../errors.js';
 import type { GetObjectAclResult, ObjectAclGrant } from '../operations/get-object-acl.js';
 import type { HeadObjectResult } from '../operations/head-object.js';
 import { compact } from '../operations/shared/compact.js';
@@ -13,6 +14,7 @@ import type { ObjectAcl, ObjectWriteHeaders, SystemHeaders } from '../operations
 import { assertBucketName, assertObjectKey, normalizeUserMetadata } from '../validation/index.js';
 import { createCopier, headersFromSource } from './copier.js';
 import type { CopierApi, CopierOptions } from './copier.js';
+import { settleWaitMs } from './settle-rule.js';
 
 /** The operations the editor uses: those of the copier, plus GetObjectAcl. */
 export type MetadataEditorApi = CopierApi & Pick<OssApi, 'getObjectAcl'>;
@@ -63,25 +65,35 @@ export interface EditMetadataResult {
 export interface MetadataEditor {
   /**
    * HEADs the object (with `If-Match: ifMatch` when given) and reads its ACL with GetObjectAcl
-   * in parallel (both again after a second when it was modified in the second of the read, see
-   * `readSettled`), merges, and copies it onto itself with REPLACE,
+   * in parallel — again, after waiting, until the store's clock (`Date`) is in a later second
+   * than the object's Last-Modified (see `settle-rule.ts`); when that does not happen within
+   * `settleTimeoutMs` the edit fails with `OssConflictError` and nothing is written. Then it
+   * merges, and copies the object onto itself with REPLACE,
    * `x-oss-copy-source-if-match` = the ETag read and `x-oss-copy-source-if-unmodified-since` =
    * the Last-Modified read. Every system header not changed, the storage class and SSE settings
    * are re-sent from the HEAD, and the object ACL (which HEAD does not report and REPLACE would
    * reset to `default`) as `x-oss-object-acl` unless it is `default`. Above the copy threshold
    * the multipart copy path is used, with the metadata on InitiateMultipartUpload and the ACL on
-   * CompleteMultipartUpload. A concurrent change of the object rejects with 412
-   * (`isPreconditionFailedError`); a missing object with 404. Caveat: a concurrent PutObjectAcl
-   * alone changes neither ETag nor Last-Modified, so an ACL changed between the read and the copy
-   * is overwritten with the one read. Re-sending an ACL needs the PutObjectAcl permission.
+   * CompleteMultipartUpload, and the object re-read just before completing (a change since the
+   * HEAD → `OssConflictError`, the upload aborted). A concurrent change of the object before
+   * the copy rejects with 412 (`isPreconditionFailedError`); a missing object with 404. When the
+   * copy's answer was lost and its retry refused (its own earlier attempt having landed), the
+   * object is read back and the edit reported as done if it holds exactly the intended headers,
+   * metadata, size and CRC-64. Caveat: a concurrent PutObjectAcl alone changes neither ETag nor
+   * Last-Modified, so an ACL changed between the read and the copy is overwritten with the one
+   * read. Re-sending an ACL needs the PutObjectAcl permission.
    */
   edit(request: EditMetadataRequest, options?: CallOptions): Promise<EditMetadataResult>;
 }
 
-/** Options of {@link createMetadataEditor}: the copier's, plus an injectable sleep. */
+/** Options of {@link createMetadataEditor}: the copier's, plus the settle rule's clock and bound. */
 export interface MetadataEditorOptions extends CopierOptions {
-  /** Waits `ms` milliseconds; default a timer. Used by the Last-Modified settling rule. */
-  readonly sleep?: (ms: number) => Promise<void>;
+  /** Waits `ms` milliseconds (rejecting when `signal` aborts); default a timer. Used by the settle rule. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Local clock in epoch milliseconds, for the settle rule's bound; default `Date.now`. */
+  readonly now?: () => number;
+  /** How long the editor waits at most for Last-Modified to be in the past before giving up with `OssConflictError`. */
+  readonly settleTimeoutMs?: number;
 }
 
 /** One settled read: the HEAD and the ACL read with it. */
@@ -90,40 +102,66 @@ interface SettledRead {
   readonly acl: GetObjectAclResult;
 }
 
-/** How many times the editor re-reads an object modified in the second of its read. */
-const MAX_SETTLE_READS = 3;
+/** Resolves after `ms`, or rejects with the signal's reason when it aborts. */
+function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
 
 /** A metadata editor over `api`; `options` tune the copier it uses for large objects. */
 export function createMetadataEditor(api: MetadataEditorApi, options: MetadataEditorOptions = {}): MetadataEditor {
   const copier = createCopier(api, options);
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? timerSleep;
+  const now = options.now ?? Date.now;
+  const settleTimeoutMs = options.settleTimeoutMs ?? DEFAULT_EDIT_SETTLE_TIMEOUT_MS;
+  if (!(settleTimeoutMs >= 0)) throw new OssInvalidArgumentError('settleTimeoutMs', 'must be a number ≥ 0', settleTimeoutMs);
 
   /**
-   * HEADs the object and reads its ACL, in parallel, until the server's clock (`Date`) has left
-   * the second of its Last-Modified and the ACL was read no earlier than that second.
+   * HEADs the object and reads its ACL, in parallel, until the store's clock at both reads was
+   * in a later second than the Last-Modified read (`settle-rule.ts`), waiting in between; gives
+   * up with {@link OssConflictError} when the next wait would end after `settleTimeoutMs`.
    *
-   * Why: Last-Modified has one-second resolution and a metadata-only self-copy keeps the ETag,
-   * so the if-unmodified-since guard is the only one that sees a concurrent metadata edit — and
-   * it sees it only if that edit lands in a later second than the Last-Modified we send. Once
-   * the read happened in a later second than Last-Modified, every write after it does. The ACL
-   * read is not guarded by the copy, so a write between it and the HEAD would go unseen; one
-   * landing in the HEAD's second fails the settle test, hence the ACL must not be from an
-   * earlier second. A write after the HEAD fails the copy's guards.
+   * Why the ACL read counts: it is not guarded by the copy, so a write between it and the HEAD
+   * would go unseen — unless the ACL read too happened in a later second than Last-Modified, in
+   * which case such a write would have moved Last-Modified past the ACL read.
    */
   async function readSettled(request: EditMetadataRequest, callOptions: CallOptions): Promise<SettledRead> {
-    for (let read = 1; ; read++) {
+    const deadline = now() + settleTimeoutMs;
+    for (;;) {
       const target = { bucket: request.bucket, key: request.key };
       const aclRead = api.getObjectAcl(target, callOptions);
       // Why: when the HEAD fails its error is the one to report; this keeps the ACL's from being unhandled.
       aclRead.catch(() => undefined);
       const head = await api.headObject(compact({ ...target, ifMatch: request.ifMatch }), callOptions);
       const acl = await aclRead;
-      const readAt = Date.parse(head.headers['date'] ?? '');
-      if (Number.isNaN(readAt) || read >= MAX_SETTLE_READS) return { head, acl };
-      const readSecond = Math.floor(readAt / 1000);
-      const aclSecond = acl.date === undefined ? readSecond : Math.floor(acl.date.getTime() / 1000);
-      if (readSecond > Math.floor(head.lastModified.getTime() / 1000) && aclSecond >= readSecond) return { head, acl };
-      await sleep(1000 - (readAt % 1000));
+      const headDate = Date.parse(head.headers['date'] ?? '');
+      if (Number.isNaN(headDate)) {
+        throw new OssResponseParseError(
+          `HeadObject of ${JSON.stringify(request.key)} answered without a valid Date header (${JSON.stringify(head.headers['date'] ?? null)}); ` +
+            'the edit guard needs the store clock, so nothing was changed',
+        );
+      }
+      const dates = acl.date === undefined ? [new Date(headDate)] : [new Date(headDate), acl.date];
+      const wait = settleWaitMs(head.lastModified, dates);
+      if (wait === 0) return { head, acl };
+      if (now() + wait > deadline) {
+        throw new OssConflictError(
+          `object ${JSON.stringify(request.key)} in bucket ${JSON.stringify(request.bucket)} keeps changing: its Last-Modified ` +
+            `${head.lastModified.toISOString()} was not in the past by the store's clock (Date ${new Date(headDate).toISOString()}) ` +
+            `within ${settleTimeoutMs} ms, so the edit could not be guarded against a concurrent metadata change; nothing was changed, and it may be retried`,
+        );
+      }
+      await sleep(wait, callOptions.signal);
     }
   }
 

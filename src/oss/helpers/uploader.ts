@@ -11,13 +11,16 @@ import { knownLength } from '../operations/shared/body.js';
 import { compact } from '../operations/shared/compact.js';
 import type { CompletedPart } from '../operations/complete-multipart-upload.js';
 import type { PutObjectRequest } from '../operations/put-object.js';
-import { assertBucketName, assertObjectKey } from '../validation/index.js';
+import { assertBucketName, assertObjectKey, normalizeUserMetadata } from '../validation/index.js';
 import { growPartSize } from './part-plan.js';
+import { putObjectWithReadBack } from './put-object-read-back.js';
+import { confirmWriteByReadBack } from './write-read-back.js';
+import type { IntendedObject } from './write-read-back.js';
 
 /** The operations the uploader uses. */
 export type UploaderApi = Pick<
   OssApi,
-  'putObject' | 'initiateMultipartUpload' | 'uploadPart' | 'completeMultipartUpload' | 'abortMultipartUpload'
+  'putObject' | 'headObject' | 'initiateMultipartUpload' | 'uploadPart' | 'completeMultipartUpload' | 'abortMultipartUpload'
 >;
 
 /** Tunables of {@link createUploader}. */
@@ -45,7 +48,9 @@ export interface Uploader {
    * part size go in one PutObject; others are cut into parts (held in memory up to `parallel`
    * parts at a time) and uploaded in parallel. On failure the upload is aborted and the failure
    * rethrown. The CRC-64 combined from the parts is compared with the completed object's
-   * (`OssIntegrityError` on mismatch). `contentMd5` applies to single uploads only.
+   * (`OssIntegrityError` on mismatch). `contentMd5` applies to single uploads only. A PutObject
+   * or CompleteMultipartUpload whose answer was lost and whose retry was refused is reported as
+   * done when the object, read back, is exactly what was uploaded (`write-read-back.ts`).
    */
   upload(request: PutObjectRequest, options?: CallOptions): Promise<UploadResult>;
 }
@@ -63,7 +68,7 @@ export function createUploader(api: UploaderApi, options: UploaderOptions = {}):
     assertObjectKey(request.key);
     const total = knownLength(request.body);
     if (total !== undefined && total < basePartSize) {
-      const result = await api.putObject(request, call);
+      const result = await putObjectWithReadBack(api, request, call);
       return compact<UploadResult>({ ...result, method: 'single' });
     }
     const partSize = total === undefined ? basePartSize : growPartSize(total, basePartSize);
@@ -98,18 +103,43 @@ export function createUploader(api: UploaderApi, options: UploaderOptions = {}):
       await Promise.all(inFlight);
       if (failure !== undefined) throw failure.error;
       parts.sort((a, b) => a.partNumber - b.partNumber);
-      const completed = await api.completeMultipartUpload(
-        compact({
-          bucket,
-          key,
-          uploadId,
-          parts: parts.map(({ partNumber: n, etag }) => ({ partNumber: n, etag })),
-          forbidOverwrite: request.forbidOverwrite,
-          requestPayer,
-        }),
-        call,
-      );
       const expected = parts.reduce((acc, part) => crc64Combine(acc, part.crc, part.length), 0n);
+      let completed: { etag: string; hashCrc64?: string; versionId?: string; requestId: string };
+      try {
+        completed = await api.completeMultipartUpload(
+          compact({
+            bucket,
+            key,
+            uploadId,
+            parts: parts.map(({ partNumber: n, etag }) => ({ partNumber: n, etag })),
+            forbidOverwrite: request.forbidOverwrite,
+            requestPayer,
+          }),
+          call,
+        );
+      } catch (error) {
+        // A completion whose answer was lost: done if the object is exactly what was uploaded.
+        completed = await confirmWriteByReadBack(
+          api,
+          { bucket, key },
+          compact<IntendedObject>({
+            systemHeaders: compact({
+              contentType: writeHeaders.contentType,
+              contentLanguage: writeHeaders.contentLanguage,
+              contentEncoding: writeHeaders.contentEncoding,
+              contentDisposition: writeHeaders.contentDisposition,
+              cacheControl: writeHeaders.cacheControl,
+              expires: writeHeaders.expires,
+            }),
+            metadata: normalizeUserMetadata(writeHeaders.metadata ?? {}),
+            storageClass: writeHeaders.storageClass,
+            contentLength: parts.reduce((sum, part) => sum + part.length, 0),
+            hashCrc64: formatCrc64(expected),
+          }),
+          error,
+          call,
+        );
+      }
       if (completed.hashCrc64 !== undefined && completed.hashCrc64 !== formatCrc64(expected)) {
         throw new OssIntegrityError(`multipart upload of ${key}`, formatCrc64(expected), completed.hashCrc64);
       }

@@ -30,3 +30,29 @@ export function clockOffsetAfter(error: unknown, localNowMs: number): number | u
   if (error.serverDate === undefined) return undefined;
   return error.serverDate.getTime() - localNowMs;
 }
+
+/** undici/Node codes of failures that happen before any byte of the request reaches the server. */
+const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/**
+ * True when the request that failed with `error` may nevertheless have been applied by the store:
+ * a transport failure other than one of connecting (the request may have been processed and its
+ * answer lost), a CRC mismatch (the answer came, so the data was stored), or a 5xx other than 503
+ * (OSS answers 503 for throttling and overload, before doing anything). Service errors below 500
+ * and failures to obtain credentials were never applied.
+ */
+export function attemptMayHaveLanded(error: unknown): boolean {
+  if (error instanceof OssServiceError) return error.status >= 500 && error.status !== 503;
+  if (error instanceof OssIntegrityError) return true;
+  if (!(error instanceof OssRequestError)) return false;
+  const cause = error.cause as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = typeof cause?.code === 'string' ? cause.code : typeof cause?.cause?.code === 'string' ? cause.cause.code : undefined;
+  return code === undefined || !NOT_SENT_CODES.has(code);
+}

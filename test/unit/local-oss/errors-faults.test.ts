@@ -65,3 +65,40 @@ describe('faults', () => {
     expect(() => createFaultInjector({ errorRate: 0.6, resetRate: 0.6 })).toThrow(RangeError);
   });
 });
+
+describe('faults: apply then drop', () => {
+  const write = { operation: 'CopyObject', method: 'PUT' };
+  const read = { operation: 'HeadObject', method: 'HEAD' };
+
+  it('applies to writes by default, never to reads, at about the configured rate, identically for a seed', () => {
+    const decide = (seed: number): string[] => {
+      const f = createFaultInjector({ seed, dropAfterApplyRate: 0.3 });
+      return Array.from({ length: 2000 }, (_, i) => f.next(i % 2 === 0 ? write : read).kind);
+    };
+    const k = decide(4);
+    expect(decide(4)).toEqual(k);
+    expect(decide(5)).not.toEqual(k);
+    expect(k.filter((x, i) => i % 2 === 1 && x !== 'none')).toEqual([]);
+    const share = k.filter((x) => x === 'drop-after-apply').length / 1000;
+    expect(share).toBeGreaterThan(0.25);
+    expect(share).toBeLessThan(0.35);
+    expect(createFaultInjector({ dropAfterApplyRate: 0.3 }).enabled).toBe(true);
+  });
+
+  it('its decisions for writes do not shift with the reads in between', () => {
+    const writesOnly = createFaultInjector({ seed: 3, dropAfterApplyRate: 0.5 });
+    const a = Array.from({ length: 50 }, () => writesOnly.next(write).kind);
+    const mixed = createFaultInjector({ seed: 3, dropAfterApplyRate: 0.5 });
+    const b = Array.from({ length: 50 }, () => (mixed.next(read), mixed.next(write).kind));
+    expect(b).toEqual(a);
+  });
+
+  it('is limited to the named operations or methods', () => {
+    const f = createFaultInjector({ dropAfterApplyRate: 1, dropAfterApplyOn: ['CompleteMultipartUpload', 'DELETE'] });
+    expect(f.next(write).kind).toBe('none');
+    expect(f.next({ operation: 'CompleteMultipartUpload', method: 'POST' }).kind).toBe('drop-after-apply');
+    expect(f.next({ operation: 'AbortMultipartUpload', method: 'DELETE' }).kind).toBe('drop-after-apply');
+    expect(f.next().kind).toBe('none');
+    expect(() => createFaultInjector({ dropAfterApplyRate: 2 })).toThrow(RangeError);
+  });
+});
