@@ -19,11 +19,13 @@ import { createPresigner } from './oss/helpers/presigner.js';
 import { toApiSettings } from './server/api-settings.js';
 import { createServerYoga } from './server/create-yoga.js';
 import { graphiqlOptions } from './server/graphiql.js';
+import { operationLimitPlugins } from './server/limit-plugins.js';
 import { createJsonLogger } from './server/logger.js';
 import type { Logger } from './server/logger.js';
 import { createReadiness } from './server/readiness.js';
 import type { Readiness } from './server/readiness.js';
 import { createRouter } from './server/router.js';
+import { readTrustedDocuments } from './server/trusted-documents.js';
 import type { Router } from './server/router.js';
 
 /** Paths the app serves. */
@@ -109,6 +111,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const limiter = createConcurrencyLimiter(config.storeConcurrency);
   const settings = toApiSettings(config, createPresigner(client));
   const readiness = createReadiness();
+  const trusted = config.trustedDocuments === undefined ? undefined : readTrustedDocuments(config.trustedDocuments);
   const shared = {
     context: ({ request }: { request: Request }) => createGraphQLContext({ api, settings, limiter, request }),
     logger,
@@ -124,6 +127,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     corsOrigins: config.corsOrigins,
     graphiql: config.graphiql ? graphiqlOptions() : false,
     logFields: { endpoint: 'graphql' },
+    plugins: operationLimitPlugins(config, trusted),
   });
   // Why no CORS and no GraphiQL: only the company router calls the subgraph, server to server;
   // `_entities` and `_service` are not for browsers (reference/graphql-stack.md §0).
@@ -136,6 +140,8 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         corsOrigins: [],
         graphiql: false,
         logFields: { endpoint: 'subgraph' },
+        // Why no trusted documents: the router sends operations it plans itself.
+        plugins: operationLimitPlugins(config),
       })
     : undefined;
   const router = createRouter(yoga, subgraphYoga === undefined ? [] : [{ prefix: APP_PATHS.subgraph, server: subgraphYoga }]);

@@ -44,7 +44,7 @@ export interface GraphQLContext {
 export function createGraphQLContext(deps: ContextDeps): GraphQLContext {
   const { settings } = deps;
   const perRequest = createConcurrencyLimiter(settings.storeConcurrencyPerRequest);
-  const store = createStoreApi(deps.api, chainLimiters(perRequest, deps.limiter));
+  const store = createStoreApi(deps.api, chainLimiters(perRequest, deps.limiter), settings.maxStoreRequests === undefined ? {} : { maxRequests: settings.maxStoreRequests });
   const copierOptions = {
     ...(settings.copyThreshold === undefined ? {} : { threshold: settings.copyThreshold }),
     ...(settings.partSize === undefined ? {} : { partSize: settings.partSize }),

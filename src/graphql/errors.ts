@@ -15,6 +15,7 @@ export const API_ERROR_CODES = {
   ALREADY_EXISTS: 'ALREADY_EXISTS',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   INTEGRITY_CHECK_FAILED: 'INTEGRITY_CHECK_FAILED',
+  LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
 } as const;
 
 /** One of {@link API_ERROR_CODES}. */
@@ -128,6 +129,23 @@ export class IntegrityCheckFailedError extends ApiError {
 
   constructor(message: string, options: ApiErrorOptions = {}) {
     super(API_ERROR_CODES.INTEGRITY_CHECK_FAILED, message, options);
+  }
+}
+
+/**
+ * The request reached a limit of this server (for now: `OSSGRAPH_MAX_STORE_REQUESTS`, the store
+ * requests one GraphQL request may cause); the store was not asked for more. `extensions.limit`
+ * names the limit and `extensions.max` its configured value.
+ */
+export class LimitExceededError extends ApiError {
+  override readonly name = 'LimitExceededError';
+  readonly limit: string;
+  readonly max: number;
+
+  constructor(message: string, limit: string, max: number, options: ApiErrorOptions = {}) {
+    super(API_ERROR_CODES.LIMIT_EXCEEDED, message, { ...options, extensions: { limit, max, ...options.extensions } });
+    this.limit = limit;
+    this.max = max;
   }
 }
 

@@ -10,6 +10,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { isObjectType } from 'graphql';
 import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
+import { capEntities } from './entities-cap.js';
 import type { GraphQLContext } from './context.js';
 // Why: registers every type on the builder, so the subgraph schema is complete whoever imports
 // this module first (schema.ts may re-export buildSubgraphSchema; the cycle only shares functions).
@@ -97,7 +98,7 @@ registerFederationEntities();
  */
 export function buildSubgraphSchema(): GraphQLSchema {
   registerFederationEntities();
-  subgraphSchema ??= builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK_URL });
+  subgraphSchema ??= capEntities(builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK_URL }));
   return subgraphSchema;
 }
 
