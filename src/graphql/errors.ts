@@ -139,6 +139,12 @@ export class IntegrityCheckFailedError extends ApiError {
  */
 export class LimitExceededError extends ApiError {
   override readonly name = 'LimitExceededError';
+  /**
+   * Why an empty path: graphql-js reuses an error that already has a path for every field it
+   * fails, instead of building one located error per field (each of which scans the document
+   * for its line and column). One refusal can fail tens of thousands of fields.
+   */
+  override readonly path: ReadonlyArray<string | number> = [];
   readonly limit: string;
   readonly max: number;
 

@@ -37,7 +37,7 @@ export function useLimitErrorCollapse(): Plugin {
             const error = kept[index] as GraphQLError;
             kept[index] = new GraphQLError(error.message, {
               ...(error.nodes === undefined ? {} : { nodes: error.nodes }),
-              ...(error.path === undefined ? {} : { path: error.path }),
+              ...(error.path === undefined || error.path.length === 0 ? {} : { path: error.path }),
               extensions: { ...error.extensions, fieldsRefused: count },
             });
           }
