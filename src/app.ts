@@ -25,8 +25,8 @@ import type { Logger } from './server/logger.js';
 import { createReadiness } from './server/readiness.js';
 import type { Readiness } from './server/readiness.js';
 import { createRouter } from './server/router.js';
-import { readTrustedDocuments } from './server/trusted-documents.js';
 import type { Router } from './server/router.js';
+import { readTrustedDocuments } from './server/trusted-documents.js';
 
 /** Paths the app serves. */
 export const APP_PATHS = {

@@ -81,6 +81,28 @@ describe('the store-request cap', () => {
   });
 });
 
+describe('the store-request cap in the middle of a mutation', () => {
+  let stack: GraphQLStack;
+  beforeAll(async () => {
+    stack = await startGraphQLStack({ config: { maxStoreRequests: 2 } });
+    await stack.seed(BUCKET, [{ key: 'edit.txt', contentType: 'text/plain', metadata: { keep: 'yes' } }]);
+  });
+  afterAll(() => stack.close());
+
+  it('refuses the write the edit would need beyond the cap: LIMIT_EXCEEDED, nothing changed', async () => {
+    const result = await stack.graphql(
+      'mutation ($input: UpdateMetadataInput!) { updateMetadata(input: $input) { __typename ... on Error { code message } } }',
+      { input: { bucket: BUCKET, key: 'edit.txt', set: [{ key: 'added', value: 'x' }] } },
+    );
+    expect(stack.store.stats.total()).toBe(2);
+    expect(stack.store.stats.count('CopyObject')).toBe(0);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'maxStoreRequests', max: 2 });
+    const head = await stack.aliOss(BUCKET).head('edit.txt');
+    expect((head.res.headers as Record<string, string>)['x-oss-meta-keep']).toBe('yes');
+    expect((head.res.headers as Record<string, string>)['x-oss-meta-added']).toBeUndefined();
+  });
+});
+
 describe('the _entities cap with its default (OSSGRAPH_MAX_REFS=100)', () => {
   let stack: GraphQLStack;
   beforeAll(async () => {
