@@ -53,7 +53,7 @@ export function createGraphQLContext(deps: ContextDeps): GraphQLContext {
   return {
     api: store.api,
     settings,
-    loaders: createLoaders(store.api),
+    loaders: createLoaders(store.api, undefined, store),
     copier: createCopier(store.api, copierOptions),
     metadataEditor: createMetadataEditor(store.api, copierOptions),
     request: deps.request,

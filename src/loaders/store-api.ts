@@ -2,6 +2,7 @@
 import type { OssApi } from '../oss/api.js';
 import type { ConcurrencyLimiter } from './concurrency.js';
 import { StoreRequestLimitError } from './store-request-limit.js';
+import type { StoreBudget } from './store-request-limit.js';
 
 /** Every method of {@link OssApi}; the `satisfies` check keeps the list complete and exact. */
 const OSS_API_METHODS = [
@@ -29,8 +30,8 @@ type MissingMethods = Exclude<keyof OssApi, (typeof OSS_API_METHODS)[number]>;
 const exhaustive: [MissingMethods] extends [never] ? true : MissingMethods = true;
 void exhaustive;
 
-/** An {@link OssApi} plus the number of calls made through it. */
-export interface StoreApi {
+/** An {@link OssApi} plus the number of calls made through it, and what is left of its budget. */
+export interface StoreApi extends StoreBudget {
   readonly api: OssApi;
   /** Operations started through {@link StoreApi.api} so far (retries inside one call count once). */
   count(): number;
@@ -75,5 +76,10 @@ export function createStoreApi(api: OssApi, limiter?: ConcurrencyLimiter, option
       return bounded(...args);
     };
   }
-  return { api: wrapped as unknown as OssApi, count: () => count };
+  return {
+    api: wrapped as unknown as OssApi,
+    count: () => count,
+    remaining: () => maxRequests - admitted,
+    refusal: () => (refusal ??= new StoreRequestLimitError(maxRequests)),
+  };
 }

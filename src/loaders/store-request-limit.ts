@@ -1,5 +1,13 @@
 /** The per-request cap on store requests (`OSSGRAPH_MAX_STORE_REQUESTS`). */
 
+/** What is left of a request's store-request budget, for callers that queue work before it reaches the store. */
+export interface StoreBudget {
+  /** Store requests the request may still start (`Infinity` when uncapped). */
+  remaining(): number;
+  /** The error a refused call rejects with (one instance per request). */
+  refusal(): StoreRequestLimitError;
+}
+
 /**
  * A store request was refused because the GraphQL request already made as many as it may. The
  * store was not asked. Code `LIMIT_EXCEEDED`.
