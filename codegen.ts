@@ -1,7 +1,9 @@
 /**
  * GraphQL Code Generator configuration (`npm run codegen`; `npm run schema:check` verifies the
  * committed output). Writes the public schema as sorted SDL to `schema/schema.graphql` and typed
- * documents for `schema/operations/*.graphql` to `test/__generated__/`.
+ * documents for `schema/operations/*.graphql` to `test/__generated__/`, with the trusted-documents
+ * manifest `test/__generated__/persisted-documents.json` (SHA-256 hash → document), which a server
+ * started with `OSSGRAPH_TRUSTED_DOCUMENTS` pointing at it accepts, and only it.
  *
  * Why the schema is imported rather than pointed at: the CLI loads this file through jiti, so the
  * Pothos schema module loads as TypeScript ESM with no loader hooks (reference/graphql-stack.md
@@ -30,7 +32,7 @@ const config: CodegenConfig = {
     },
     [GENERATED.documents]: {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: {
         useTypeImports: true,
         enumsAsTypes: true,

@@ -22,6 +22,7 @@ import { createPresigner } from './oss/helpers/presigner.js';
 import { toApiSettings } from './server/api-settings.js';
 import { createServerYoga } from './server/create-yoga.js';
 import { graphiqlOptions } from './server/graphiql.js';
+import { operationLimitPlugins } from './server/limit-plugins.js';
 import { createJsonLogger } from './server/logger.js';
 import type { Logger } from './server/logger.js';
 import { createReadiness } from './server/readiness.js';
@@ -30,6 +31,7 @@ import { useBearerAuth } from './server/plugins/use-bearer-auth.js';
 import { useGatewaySecret } from './server/plugins/use-gateway-secret.js';
 import { createRouter } from './server/router.js';
 import type { Router } from './server/router.js';
+import { readTrustedDocuments } from './server/trusted-documents.js';
 
 /** Paths the app serves. */
 export const APP_PATHS = {
@@ -132,6 +134,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       onWarning: (message) => logger.warn(message),
     }),
   });
+  const trusted = config.trustedDocuments === undefined ? undefined : readTrustedDocuments(config.trustedDocuments);
   const shared = {
     context: ({ request }: { request: Request }) =>
       createGraphQLContext({ api, settings, limiter, request, access: auth.accessFor(request), editCoordinator }),
@@ -148,7 +151,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     corsOrigins: config.corsOrigins,
     graphiql: config.graphiql ? graphiqlOptions() : false,
     logFields: { endpoint: 'graphql' },
-    plugins: [useBearerAuth({ authenticator: auth.authenticator, endpoint: APP_PATHS.graphql })],
+    plugins: [useBearerAuth({ authenticator: auth.authenticator, endpoint: APP_PATHS.graphql }), ...operationLimitPlugins(config, trusted)],
   });
   // Why no CORS and no GraphiQL: only the company router calls the subgraph, server to server;
   // `_entities` and `_service` are not for browsers (reference/graphql-stack.md §0).
@@ -161,9 +164,11 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         corsOrigins: [],
         graphiql: false,
         logFields: { endpoint: 'subgraph' },
+        // Why no trusted documents: the router sends operations it plans itself.
         plugins: [
           ...(config.subgraphSecret === undefined ? [] : [useGatewaySecret({ secret: config.subgraphSecret, endpoint: APP_PATHS.subgraph })]),
           useBearerAuth({ authenticator: auth.authenticator, endpoint: APP_PATHS.subgraph }),
+          ...operationLimitPlugins(config),
         ],
       })
     : undefined;

@@ -7,6 +7,7 @@ import { createApp, APP_PATHS } from './app.js';
 import { authModeOf } from './auth/create-auth.js';
 import { ConfigError, formatConfigHelp, loadConfig } from './config/index.js';
 import type { AppConfig } from './config/index.js';
+import { withDevDefaults } from './dev/dev-defaults.js';
 import { startEmbeddedStore, wantsEmbeddedStore } from './dev/embedded-store.js';
 import type { EmbeddedStore } from './dev/embedded-store.js';
 import { DEMO_BUCKET, seedDemoBucket } from './dev/seed-demo.js';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     process.stdout.write(formatConfigHelp(USAGE));
     return;
   }
-  const loaded = loadConfig(process.env);
+  const loaded = loadConfig(withDevDefaults(process.env));
   const logger = createJsonLogger({ level: loaded.logLevel });
   let embedded: EmbeddedStore | undefined;
   let config: AppConfig = loaded;

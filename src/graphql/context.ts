@@ -64,7 +64,7 @@ export interface GraphQLContext {
 export function createGraphQLContext(deps: ContextDeps): GraphQLContext {
   const { settings } = deps;
   const perRequest = createConcurrencyLimiter(settings.storeConcurrencyPerRequest);
-  const store = createStoreApi(deps.api, chainLimiters(perRequest, deps.limiter));
+  const store = createStoreApi(deps.api, chainLimiters(perRequest, deps.limiter), settings.maxStoreRequests === undefined ? {} : { maxRequests: settings.maxStoreRequests });
   // Why outside the counted view: a denied call is decided here and never reaches the store.
   const access = deps.access ?? UNRESTRICTED_ACCESS;
   const api = authorizeStoreApi(store.api, access);
@@ -79,7 +79,7 @@ export function createGraphQLContext(deps: ContextDeps): GraphQLContext {
   return {
     api,
     settings: authorizeSettings(settings, access),
-    loaders: createLoaders(api),
+    loaders: createLoaders(api, undefined, store),
     copier: authorizeCopier(createCopier(fenced, copierOptions), access),
     // Why authorization outermost: a group commit runs on its first member's editor, so every
     // member's own edit must be checked before it is queued.

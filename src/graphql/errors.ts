@@ -16,6 +16,7 @@ export const API_ERROR_CODES = {
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   INTEGRITY_CHECK_FAILED: 'INTEGRITY_CHECK_FAILED',
   CONFLICT: 'CONFLICT',
+  LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
 } as const;
 
 /** One of {@link API_ERROR_CODES}. */
@@ -142,6 +143,29 @@ export class ConflictError extends ApiError {
 
   constructor(message: string, options: ApiErrorOptions = {}) {
     super(API_ERROR_CODES.CONFLICT, message, options);
+  }
+}
+
+/**
+ * The request reached a limit of this server (for now: `OSSGRAPH_MAX_STORE_REQUESTS`, the store
+ * requests one GraphQL request may cause); the store was not asked for more. `extensions.limit`
+ * names the limit and `extensions.max` its configured value.
+ */
+export class LimitExceededError extends ApiError {
+  override readonly name = 'LimitExceededError';
+  /**
+   * Why an empty path: graphql-js reuses an error that already has a path for every field it
+   * fails, instead of building one located error per field (each of which scans the document
+   * for its line and column). One refusal can fail tens of thousands of fields.
+   */
+  override readonly path: ReadonlyArray<string | number> = [];
+  readonly limit: string;
+  readonly max: number;
+
+  constructor(message: string, limit: string, max: number, options: ApiErrorOptions = {}) {
+    super(API_ERROR_CODES.LIMIT_EXCEEDED, message, { ...options, extensions: { limit, max, ...options.extensions } });
+    this.limit = limit;
+    this.max = max;
   }
 }
 

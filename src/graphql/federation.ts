@@ -10,6 +10,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { isObjectType } from 'graphql';
 import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
+import { capEntities } from './entities-cap.js';
 import type { GraphQLContext } from './context.js';
 import { checkRepresentation, withRepresentationCheck } from './entity-representation.js';
 // Why: registers every type on the builder, so the subgraph schema is complete whoever imports
@@ -104,7 +105,7 @@ registerFederationEntities();
  */
 export function buildSubgraphSchema(options: SubgraphSchemaOptions = {}): GraphQLSchema {
   registerFederationEntities();
-  subgraphSchema ??= withRepresentationCheck(builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK_URL }));
+  subgraphSchema ??= capEntities(withRepresentationCheck(builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK_URL })));
   if (options.mutations === true) return subgraphSchema;
   readOnlySubgraphSchema ??= withoutMutations(subgraphSchema);
   return readOnlySubgraphSchema;

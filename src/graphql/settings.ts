@@ -44,6 +44,11 @@ export interface ApiSettings {
   readonly maxPageSize: number;
   /** Page size of a bucket listing when `first` is not given. */
   readonly defaultPageSize: number;
+  /**
+   * Store requests one GraphQL request may cause in all; the next fails with `LIMIT_EXCEEDED`
+   * without reaching the store. Absent: unbounded.
+   */
+  readonly maxStoreRequests?: number;
   /** Store requests one GraphQL request may have in flight at once (the process-wide bound is the context's `limiter`). */
   readonly storeConcurrencyPerRequest: number;
   /** Objects larger than this (bytes) are copied (and metadata-edited) by multipart copy; default 200 MiB. */

@@ -14,10 +14,15 @@ import {
   BadUserInputError,
   ConflictError,
   IntegrityCheckFailedError,
+  LimitExceededError,
   NotFoundError,
   PreconditionFailedError,
   UpstreamUnavailableError,
 } from './errors.js';
+import { StoreRequestLimitError } from '../loaders/store-request-limit.js';
+
+/** The one API error per refused request: the store view reuses its refusal for every call over the cap. */
+const limitErrors = new WeakMap<StoreRequestLimitError, LimitExceededError>();
 
 /** What the failed operation was about, for messages. */
 export interface ErrorTarget {
@@ -34,6 +39,18 @@ export interface ErrorTarget {
  */
 export function translateError(error: unknown, target: ErrorTarget = {}): unknown {
   if (error instanceof ApiError) return error;
+  if (error instanceof StoreRequestLimitError) {
+    const known = limitErrors.get(error);
+    if (known !== undefined) return known;
+    const translated = new LimitExceededError(
+      `This request reached its limit of ${error.max} store requests (OSSGRAPH_MAX_STORE_REQUESTS); the store was not asked for more. Ask for fewer objects per request.`,
+      'maxStoreRequests',
+      error.max,
+      { cause: error },
+    );
+    limitErrors.set(error, translated);
+    return translated;
+  }
   if (error instanceof OssInvalidArgumentError) return new BadUserInputError(error.field, error.rule, error.value, { cause: error });
   if (error instanceof OssConflictError) {
     return new ConflictError(

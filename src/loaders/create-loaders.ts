@@ -1,6 +1,7 @@
 /** Every per-request loader, created together over one (counted, bounded) API. */
 import type { OssApi } from '../oss/api.js';
 import type { ConcurrencyLimiter } from './concurrency.js';
+import type { StoreBudget } from './store-request-limit.js';
 import { createListingLoader } from './load-listing.js';
 import type { ListingLoader } from './load-listing.js';
 import { createObjectCorsLoader } from './load-object-cors.js';
@@ -17,10 +18,15 @@ export interface Loaders {
 
 /**
  * Creates fresh loaders over `api`. `limiter` bounds the metadata fan-out; omit it when `api`
- * already waits for a slot per call (as the GraphQL context's API does).
+ * already waits for a slot per call (as the GraphQL context's API does). `budget` (the request's
+ * store-request cap) lets the metadata loader refuse objects over the cap before queueing them.
  */
-export function createLoaders(api: Pick<OssApi, 'headObject' | 'getObjectMeta' | 'listObjectsV2'>, limiter?: ConcurrencyLimiter): Loaders {
-  const objectMetadata = createObjectMetadataLoader(limiter === undefined ? { api } : { api, limiter });
+export function createLoaders(
+  api: Pick<OssApi, 'headObject' | 'getObjectMeta' | 'listObjectsV2'>,
+  limiter?: ConcurrencyLimiter,
+  budget?: StoreBudget,
+): Loaders {
+  const objectMetadata = createObjectMetadataLoader({ api, ...(limiter === undefined ? {} : { limiter }), ...(budget === undefined ? {} : { budget }) });
   return {
     objectMetadata,
     objectCors: createObjectCorsLoader(api),

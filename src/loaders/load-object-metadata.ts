@@ -7,6 +7,7 @@ import type { OssApi } from '../oss/api.js';
 import { isNotFoundError } from '../oss/errors.js';
 import type { ListedObject } from '../oss/operations/list-objects-v2.js';
 import type { ConcurrencyLimiter } from './concurrency.js';
+import type { StoreBudget } from './store-request-limit.js';
 import { basicFromHead } from './object-metadata.js';
 import type { FullObjectMetadata, MetadataLevel, ObjectMetadata } from './object-metadata.js';
 import { objectRefKey, refFields } from './object-ref.js';
@@ -20,6 +21,12 @@ export interface ObjectMetadataLoaderOptions {
   readonly api: MetadataApi;
   /** Bounds the loader's fan-out; omit when `api` is already bounded. */
   readonly limiter?: ConcurrencyLimiter;
+  /**
+   * The request's store-request budget. A load of an object that would need a store request
+   * beyond it (counting the objects already queued for the next batch) rejects at once with its
+   * refusal, without being queued: a document over the cap queues at most the cap.
+   */
+  readonly budget?: StoreBudget;
 }
 
 /** Per-request loader of object metadata. Never share one between GraphQL requests. */
@@ -53,8 +60,10 @@ interface CachedLevels {
 
 /** Creates an {@link ObjectMetadataLoader} over `options.api`. */
 export function createObjectMetadataLoader(options: ObjectMetadataLoaderOptions): ObjectMetadataLoader {
-  const { api, limiter } = options;
+  const { api, limiter, budget } = options;
   const cache = new Map<string, CachedLevels>();
+  /** Objects queued for the next batch (each will cost one store request when it runs). */
+  const queued = new Set<string>();
   const listings = new Map<string, ListedObject>();
 
   async function fetchOne(ref: ObjectRef, level: MetadataLevel): Promise<ObjectMetadata | null> {
@@ -71,6 +80,8 @@ export function createObjectMetadataLoader(options: ObjectMetadataLoaderOptions)
   }
 
   async function batch(loads: readonly PendingLoad[]): Promise<Array<ObjectMetadata | null | Error>> {
+    // Why here: from now on these objects are admitted (or refused) by the store view itself.
+    queued.clear();
     // Why: grouping by ref lets one HeadObject answer both levels of an object asked in one tick.
     const groups = new Map<string, { ref: ObjectRef; level: MetadataLevel }>();
     for (const load of loads) {
@@ -92,6 +103,15 @@ export function createObjectMetadataLoader(options: ObjectMetadataLoaderOptions)
   // answers basic), so DataLoader only batches.
   const loader = new DataLoader<PendingLoad, ObjectMetadata | null, string>(batch, { cache: false });
 
+  /** Queues `ref` for the next batch, or rejects at once when the budget has no room left for it. */
+  function enqueue(id: string, ref: ObjectRef, level: MetadataLevel): Promise<ObjectMetadata | null> {
+    if (budget !== undefined && !queued.has(id)) {
+      if (queued.size >= budget.remaining()) return Promise.reject(budget.refusal());
+      queued.add(id);
+    }
+    return loader.load({ ref, level });
+  }
+
   function load(ref: ObjectRef, level: MetadataLevel): Promise<ObjectMetadata | null> {
     const id = objectRefKey(ref);
     let levels = cache.get(id);
@@ -101,10 +121,10 @@ export function createObjectMetadataLoader(options: ObjectMetadataLoaderOptions)
     }
     if (levels.full !== undefined) return levels.full;
     if (level === 'basic') {
-      levels.basic ??= loader.load({ ref, level });
+      levels.basic ??= enqueue(id, ref, level);
       return levels.basic;
     }
-    const full = loader.load({ ref, level }) as Promise<FullObjectMetadata | null>;
+    const full = enqueue(id, ref, level) as Promise<FullObjectMetadata | null>;
     levels.full = full;
     return full;
   }

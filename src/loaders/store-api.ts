@@ -1,6 +1,8 @@
 /** A per-request view of the OSS API that counts and bounds the store requests it makes. */
 import type { OssApi } from '../oss/api.js';
 import type { ConcurrencyLimiter } from './concurrency.js';
+import { StoreRequestLimitError } from './store-request-limit.js';
+import type { StoreBudget } from './store-request-limit.js';
 
 /** Every method of {@link OssApi}; the `satisfies` check keeps the list complete and exact. */
 const OSS_API_METHODS = [
@@ -28,18 +30,36 @@ type MissingMethods = Exclude<keyof OssApi, (typeof OSS_API_METHODS)[number]>;
 const exhaustive: [MissingMethods] extends [never] ? true : MissingMethods = true;
 void exhaustive;
 
-/** An {@link OssApi} plus the number of calls made through it. */
-export interface StoreApi {
+/** An {@link OssApi} plus the number of calls made through it, and what is left of its budget. */
+export interface StoreApi extends StoreBudget {
   readonly api: OssApi;
   /** Operations started through {@link StoreApi.api} so far (retries inside one call count once). */
   count(): number;
 }
 
+/** Options of {@link createStoreApi}. */
+export interface StoreApiOptions {
+  /**
+   * Most calls the view may make in its life (one GraphQL request); default unbounded. Call
+   * `maxRequests + 1` and every later one rejects with {@link StoreRequestLimitError} at once,
+   * without waiting for a slot and without reaching the store.
+   */
+  readonly maxRequests?: number;
+}
+
 /**
- * Wraps every method of `api` so that each call waits for a slot of `limiter` (when given) and is
- * counted when it starts. Create one per GraphQL request.
+ * Wraps every method of `api` so that each call is admitted against `options.maxRequests`, then
+ * waits for a slot of `limiter` (when given) and is counted when it starts. Create one per
+ * GraphQL request.
+ *
+ * Why admission happens before the limiter: calls over the cap must fail at once, not queue
+ * behind the admitted ones (a document with 50,000 distinct objects would otherwise hold 49,000
+ * waiting calls, each failing only when its turn comes).
  */
-export function createStoreApi(api: OssApi, limiter?: ConcurrencyLimiter): StoreApi {
+export function createStoreApi(api: OssApi, limiter?: ConcurrencyLimiter, options: StoreApiOptions = {}): StoreApi {
+  const maxRequests = options.maxRequests ?? Infinity;
+  let admitted = 0;
+  let refusal: StoreRequestLimitError | undefined;
   let count = 0;
   const wrapped: Record<string, unknown> = {};
   for (const name of OSS_API_METHODS) {
@@ -48,7 +68,18 @@ export function createStoreApi(api: OssApi, limiter?: ConcurrencyLimiter): Store
       count++;
       return method.apply(api, args);
     };
-    wrapped[name] = limiter === undefined ? call : (...args: unknown[]) => limiter.run(() => call(...args));
+    const bounded = limiter === undefined ? call : (...args: unknown[]) => limiter.run(() => call(...args));
+    wrapped[name] = (...args: unknown[]): Promise<unknown> => {
+      // Why one error object: a document over the cap may refuse tens of thousands of calls.
+      if (admitted >= maxRequests) return Promise.reject((refusal ??= new StoreRequestLimitError(maxRequests)));
+      admitted++;
+      return bounded(...args);
+    };
   }
-  return { api: wrapped as unknown as OssApi, count: () => count };
+  return {
+    api: wrapped as unknown as OssApi,
+    count: () => count,
+    remaining: () => maxRequests - admitted,
+    refusal: () => (refusal ??= new StoreRequestLimitError(maxRequests)),
+  };
 }

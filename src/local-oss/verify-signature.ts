@@ -45,6 +45,9 @@ export interface AuthResult {
 /** Default {@link VerifyOptions.maxSkewMs}: 15 minutes. */
 export const MAX_SKEW_MS = 15 * 60 * 1000;
 
+/** Longest lifetime of a presigned URL: 7 days, OSS's limit for V4 `x-oss-expires` (reference/oss-protocol-wave2.md §14). */
+export const MAX_PRESIGN_SECONDS = 7 * 24 * 60 * 60;
+
 function param(request: SignableRequest, name: string): string | undefined {
   for (const [k, v] of request.query) if (k === name) return v;
   return undefined;
@@ -238,6 +241,17 @@ function verifyV4Query(request: SignableRequest, options: VerifyOptions): AuthRe
   if (Number.isNaN(signedAt) || !/^\d+$/.test(expires)) {
     throw new LocalOssError('AccessDenied', 'The presigned URL needs a valid x-oss-date and x-oss-expires.');
   }
+  const lifetime = Number(expires);
+  if (lifetime < 1 || lifetime > MAX_PRESIGN_SECONDS) {
+    throw new LocalOssError('AccessDenied', `x-oss-expires must be from 1 to ${MAX_PRESIGN_SECONDS} seconds (7 days).`, {
+      details: { XOssExpires: expires, MaxExpiresSeconds: String(MAX_PRESIGN_SECONDS) },
+    });
+  }
+  if (signedAt - options.now.getTime() > (options.maxSkewMs ?? MAX_SKEW_MS)) {
+    throw new LocalOssError('AccessDenied', 'Request is not valid yet: x-oss-date is later than the server time by more than the allowed skew.', {
+      details: { XOssDate: xOssDate, ServerTime: options.now.toISOString(), MaxAllowedSkewMilliseconds: String(options.maxSkewMs ?? MAX_SKEW_MS) },
+    });
+  }
   if (options.now.getTime() > signedAt + Number(expires) * 1000) {
     throw new LocalOssError('AccessDenied', 'Request has expired.', {
       details: { Expires: new Date(signedAt + Number(expires) * 1000).toISOString(), ServerTime: options.now.toISOString() },
@@ -283,6 +297,15 @@ function verifyV1Query(request: SignableRequest, options: VerifyOptions): AuthRe
       details: { Expires: new Date(Number(expires) * 1000).toISOString(), ServerTime: options.now.toISOString() },
     });
   }
+  // Why: a V1 URL carries only its end, so "valid for more than 7 days" means an end more than 7
+  // days (plus the skew) from now. OSS documents no V1 maximum (unverified); local-oss holds V1
+  // to the V4 limit so that no URL it accepts outlives what OSS promises for V4.
+  const latest = options.now.getTime() + MAX_PRESIGN_SECONDS * 1000 + (options.maxSkewMs ?? MAX_SKEW_MS);
+  if (Number(expires) * 1000 > latest) {
+    throw new LocalOssError('AccessDenied', 'Expires must be at most 7 days after the request time.', {
+      details: { Expires: new Date(Number(expires) * 1000).toISOString(), ServerTime: options.now.toISOString(), MaxExpiresSeconds: String(MAX_PRESIGN_SECONDS) },
+    });
+  }
   const stringToSign = stringToSignV1(request, expires);
   if (!safeEqual(computeSignatureV1(entry.accessKeySecret, stringToSign), signature)) {
     throw mismatch(accessKeyId, signature, stringToSign);
@@ -295,7 +318,8 @@ function verifyV1Query(request: SignableRequest, options: VerifyOptions): AuthRe
  * Authenticates a received request (decoded bucket, key and query; lowercase headers). Throws
  * {@link LocalOssError}: `InvalidAccessKeyId` (unknown key), `SignatureDoesNotMatch` (with
  * `StringToSign` in the details), `RequestTimeTooSkewed` (header auth more than 15 minutes off),
- * `AccessDenied` (expired presigned URL, or anonymous when not allowed), `InvalidSecurityToken`
+ * `AccessDenied` (presigned URL expired, valid for more than 7 days, or signed more than the skew
+ * in the future; or anonymous when not allowed), `InvalidSecurityToken`
  * (STS token missing or wrong), `InvalidArgument` (malformed authorization).
  */
 export function verifyRequest(request: SignableRequest, options: VerifyOptions): AuthResult {

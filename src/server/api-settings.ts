@@ -8,6 +8,7 @@ export function toApiSettings(config: AppConfig, presigner: Presigner): ApiSetti
   return {
     ...(config.allowedBuckets.length === 0 ? {} : { allowedBuckets: config.allowedBuckets }),
     maxRefs: config.maxRefs,
+    maxStoreRequests: config.maxStoreRequests,
     maxPageSize: config.maxPageSize,
     defaultPageSize: config.defaultPageSize,
     storeConcurrencyPerRequest: config.storeConcurrencyPerRequest,

@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOssgraphClient } from '../../examples/frontend/client.js';
 import { editMetadata, listFolder, OssgraphRequestError, showObject, uploadFile } from '../../examples/frontend/storage-browser.js';
 import { DEMO_BUCKET, seedDemoBucket } from '../../src/dev/seed-demo.js';
+import { fileURLToPath } from 'node:url';
 import { startOssgraphStack } from './support/ossgraph-stack.js';
 import type { OssgraphStack } from './support/ossgraph-stack.js';
+
+const MANIFEST = fileURLToPath(new URL('../__generated__/persisted-documents.json', import.meta.url));
 
 // The example module over real HTTP (urql's fetchExchange → node:http → local-oss), in Node: the
 // browser-specific part (CORS) is covered by cross-origin.test.ts.
@@ -11,7 +14,8 @@ describe('examples/frontend with urql against a running ossgraph', () => {
   let stack: OssgraphStack;
 
   beforeAll(async () => {
-    stack = await startOssgraphStack({ buckets: [] });
+    // Trusted documents on: the example sends every operation by the hash codegen gave it.
+    stack = await startOssgraphStack({ buckets: [], env: { OSSGRAPH_TRUSTED_DOCUMENTS: MANIFEST } });
     await seedDemoBucket(stack.app.api);
   });
 
@@ -19,7 +23,27 @@ describe('examples/frontend with urql against a running ossgraph', () => {
     await stack?.close();
   });
 
-  const client = () => createOssgraphClient({ url: `${stack.origin}/graphql` });
+  /** Bodies of the GraphQL requests the client sent. */
+  const sent: string[] = [];
+  const recordingFetch: typeof fetch = async (input, init) => {
+    if (typeof init?.body === 'string') sent.push(init.body);
+    return fetch(input, init);
+  };
+  const client = () => createOssgraphClient({ url: `${stack.origin}/graphql`, fetch: recordingFetch });
+
+  it('sends hashes, never document text, and the server refuses document text', async () => {
+    sent.length = 0;
+    await listFolder(client(), DEMO_BUCKET, 'docs/');
+    expect(sent).toHaveLength(1);
+    const body = JSON.parse(sent[0] ?? '{}') as { query?: string; extensions?: { persistedQuery?: { version: number; sha256Hash: string } } };
+    expect(body.query).toBeUndefined();
+    expect(body.extensions?.persistedQuery).toEqual({ version: 1, sha256Hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+    stack.store.stats.reset();
+    const withText = createOssgraphClient({ url: `${stack.origin}/graphql`, persistedDocuments: false });
+    await expect(listFolder(withText, DEMO_BUCKET, 'docs/')).rejects.toMatchObject({ code: 'TRUSTED_DOCUMENT_REQUIRED' });
+    expect(stack.store.stats.total()).toBe(0);
+  });
 
   it('lists a folder: sub-folders and objects, with no store request per listed object', async () => {
     stack.store.stats.reset();

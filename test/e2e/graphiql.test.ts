@@ -29,7 +29,8 @@ describe.skipIf(gate.browser === undefined)('GraphiQL in Chromium, offline', () 
   let stack: OssgraphStack;
 
   beforeAll(async () => {
-    stack = await startOssgraphStack({ buckets: [] });
+    // GraphiQL and the introspection it sends are off by default (as in `npm run serve`).
+    stack = await startOssgraphStack({ buckets: [], env: { OSSGRAPH_GRAPHIQL: 'true', OSSGRAPH_INTROSPECTION: 'true' } });
     await seedDemoBucket(stack.app.api);
   });
 

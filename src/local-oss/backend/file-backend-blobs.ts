@@ -2,10 +2,11 @@
  * The blobs of the file backend: immutable data files named by random ids, written crash-safely
  * and reference-counted so they are removed once no record and no operation in flight needs them.
  */
-import { open, rename, type FileHandle } from 'node:fs/promises';
+import { rename, type FileHandle } from 'node:fs/promises';
 import { Crc64, formatCrc64 } from '../../oss/checksum/crc64.js';
 import type { DataDigest } from './backend.js';
 import { DigestAccumulator } from './backend-shared.js';
+import { openNoFollow } from './file-backend-nofollow.js';
 import { discardTemp, finishTemp, fsyncDir, streamToTemp, unlinkIfExists, type TempFile } from './file-backend-atomic.js';
 import { blobPath, newBlobId, type Layout } from './file-backend-layout.js';
 import { readBlob } from './file-backend-read.js';
@@ -58,7 +59,7 @@ export class BlobStore {
 
   /** Opens a blob for reading; pin it first if a commit could release it meanwhile. */
   async open(id: string): Promise<FileHandle> {
-    return open(blobPath(this.#layout, id), 'r');
+    return openNoFollow(blobPath(this.#layout, id));
   }
 
   /**

@@ -9,10 +9,13 @@
  * - A blob no record names is garbage (crashed write, overwritten object): removed.
  * - A record that cannot be parsed, sits under the wrong name or names a missing or short blob is
  *   skipped with a warning and left on disk for inspection (no write path produces one).
+ * - Symbolic links are never followed (no write path makes one): a linked `tmp/` is unlinked, a
+ *   linked `blobs/` or `buckets/` stops startup, and a linked record, blob or bucket
+ *   subdirectory is skipped with a warning. So startup never reads or removes anything outside
+ *   the data directory.
  */
-import { mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isErrno } from './file-backend-atomic.js';
 import {
   blobPath,
   bucketPaths,
@@ -28,6 +31,7 @@ import {
   type Layout,
   type ObjectFile,
 } from './file-backend-layout.js';
+import { isRealDirectory, isSymlink, readTextNoFollow, regularFileSize, SymlinkRefusedError } from './file-backend-nofollow.js';
 import { SortedKeys, type BucketEntry, type ObjectEntry, type PartEntry, type UploadEntry } from './file-backend-index.js';
 
 /** What {@link loadStore} found. */
@@ -45,8 +49,13 @@ const PARALLEL = 64;
  * `warn` receives one message per skipped file.
  */
 export async function loadStore(layout: Layout, warn: (message: string) => void): Promise<LoadedStore> {
+  // Why unlink first: `tmp/` is emptied at every start; if it is a link, only the link goes.
+  if (await isSymlink(layout.tmp)) await unlink(layout.tmp);
   await rm(layout.tmp, { recursive: true, force: true });
   for (const dir of [layout.tmp, layout.blobs, layout.buckets]) await mkdir(dir, { recursive: true });
+  for (const dir of [layout.blobs, layout.buckets]) {
+    if (!(await isRealDirectory(dir))) throw new SymlinkRefusedError(dir, 'directory');
+  }
 
   const blobSizes = await blobFiles(layout, warn);
   const buckets = new Map<string, BucketEntry>();
@@ -88,22 +97,19 @@ async function blobFiles(layout: Layout, warn: (message: string) => void): Promi
     keys: () => names.values(),
     size: async (id) => {
       if (!names.has(id)) return undefined;
-      try {
-        return (await stat(blobPath(layout, id))).size;
-      } catch (error) {
-        if (isErrno(error, 'ENOENT')) return undefined;
-        throw error;
-      }
+      return regularFileSize(blobPath(layout, id));
     },
   };
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+/** The text of a record file, `undefined` when missing, or `null` (warned about) when it is a link. */
+async function readIfExists(path: string, warn: (message: string) => void): Promise<string | undefined | null> {
   try {
-    return await readFile(path, 'utf8');
+    return await readTextNoFollow(path);
   } catch (error) {
-    if (isErrno(error, 'ENOENT')) return undefined;
-    throw error;
+    if (!(error instanceof SymlinkRefusedError)) throw error;
+    warn(`skipping ${path}: ${error.message}`);
+    return null;
   }
 }
 
@@ -114,7 +120,8 @@ async function loadBucket(
   warn: (message: string) => void,
 ): Promise<BucketEntry | undefined> {
   const paths = bucketPaths(dir);
-  const text = await readIfExists(paths.bucketFile);
+  const text = await readIfExists(paths.bucketFile, warn);
+  if (text === null) return undefined;
   if (text === undefined) {
     await rm(dir, { recursive: true, force: true });
     return undefined;
@@ -132,6 +139,12 @@ async function loadBucket(
   }
   await mkdir(paths.objects, { recursive: true });
   await mkdir(paths.uploads, { recursive: true });
+  for (const sub of [paths.objects, paths.uploads]) {
+    if (!(await isRealDirectory(sub))) {
+      warn(`skipping bucket ${dir}: ${new SymlinkRefusedError(sub, 'directory').message}`);
+      return undefined;
+    }
+  }
 
   const objects = new Map<string, ObjectEntry>();
   const completedUploads = new Set<string>();
@@ -142,8 +155,8 @@ async function loadBucket(
   });
   await forEachLimit(files, async (name) => {
     const path = join(paths.objects, name);
-    const content = await readIfExists(path);
-    if (content === undefined) return;
+    const content = await readIfExists(path, warn);
+    if (content === undefined || content === null) return;
     let file: ObjectFile;
     try {
       file = decodeObjectFile(content);
@@ -193,7 +206,8 @@ async function loadUpload(
   blobs: BlobSizes,
   warn: (message: string) => void,
 ): Promise<UploadEntry | undefined> {
-  const text = await readIfExists(uploadFile(dir));
+  const text = await readIfExists(uploadFile(dir), warn);
+  if (text === null) return undefined;
   if (text === undefined || completed.has(dirName)) {
     await rm(dir, { recursive: true, force: true });
     return undefined;
@@ -218,8 +232,8 @@ async function loadUpload(
       warn(`ignoring unexpected file ${path}`);
       return;
     }
-    const content = await readIfExists(path);
-    if (content === undefined) return;
+    const content = await readIfExists(path, warn);
+    if (content === undefined || content === null) return;
     try {
       const part = decodePartFile(content);
       if (String(part.record.partNumber) !== match[1]) throw new Error(`it holds part ${part.record.partNumber}`);

@@ -2,6 +2,7 @@
 import { createGraphQLError } from 'graphql-yoga';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphQLError } from 'graphql';
+import { LIMIT_EXCEEDED } from '../limit-exceeded.js';
 
 /** `extensions.code` of the 413 error. */
 export const PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE';
@@ -17,6 +18,8 @@ export function payloadTooLargeMessage(maxUploadBytes: number): string {
 
 /** True for the errors Yoga raises when a multipart file or the whole body is over its limit. */
 function isTooLarge(error: GraphQLError): boolean {
+  // Why: an operation limit (a document too large) answers 413 too, with its own message.
+  if (error.extensions['code'] === LIMIT_EXCEEDED) return false;
   const http = error.extensions['http'] as { status?: unknown } | undefined;
   return error.extensions['code'] === 'REQUEST_ENTITY_TOO_LARGE' || http?.status === 413;
 }

@@ -21,6 +21,8 @@ export interface OssgraphStackOptions {
   readonly apiCorsOrigins?: readonly string[];
   /** Origins local-oss allows for presigned uploads. */
   readonly storeCorsOrigins?: readonly string[];
+  /** More environment variables of the API (e.g. `OSSGRAPH_GRAPHIQL`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function startOssgraphStack(options: OssgraphStackOptions): Promise
     ...(options.storeCorsOrigins === undefined ? {} : { corsAllowedOrigins: options.storeCorsOrigins }),
   });
   const app = createAppOverLocalOss(store, {
-    env: { OSSGRAPH_CORS_ORIGINS: (options.apiCorsOrigins ?? []).join(',') },
+    env: { OSSGRAPH_CORS_ORIGINS: (options.apiCorsOrigins ?? []).join(','), ...options.env },
   });
   const running = await listen(app.listener, { host: '127.0.0.1', port: 0 });
   return {

@@ -102,7 +102,7 @@ describe('/graphql (public) has no federation fields', () => {
 
   beforeAll(async () => {
     store = await startLocalOss({ buckets: [BUCKET] });
-    app = createAppOverLocalOss(store);
+    app = createAppOverLocalOss(store, { env: { OSSGRAPH_INTROSPECTION: 'true' } });
   });
 
   afterAll(async () => {

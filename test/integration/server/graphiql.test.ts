@@ -10,7 +10,7 @@ import type { AppFixture } from './app-fixture.js';
 describe('GraphiQL', () => {
   let fixture: AppFixture;
   beforeAll(async () => {
-    fixture = await startAppFixture();
+    fixture = await startAppFixture({ OSSGRAPH_GRAPHIQL: 'true' });
   });
   afterAll(() => fixture.close());
 
@@ -33,8 +33,8 @@ describe('GraphiQL', () => {
     expect(validate(buildPublicSchema(), parse(operation)).map((e) => e.message)).toEqual([]);
   });
 
-  it('can be switched off', async () => {
-    const off = await startAppFixture({ OSSGRAPH_GRAPHIQL: 'false' });
+  it.each([{ OSSGRAPH_GRAPHIQL: 'false' }, {}])('is off with %j (the default of npm run serve)', async (env) => {
+    const off = await startAppFixture(env);
     try {
       const response = await off.fetch('/graphql', { headers: { accept: 'text/html' } });
       expect(await response.text()).not.toContain('<html');

@@ -127,6 +127,8 @@ describe('npm start', () => {
     const html = await page.text();
     expect(html).toContain('DemoBucket');
     expect(externalReferences(html)).toEqual([]);
+    // Introspection is on in `npm start` (GraphiQL needs it); `npm run serve` has it off.
+    expect(await query(started.origin, '{ __type(name: "StorageObject") { name } }')).toEqual({ data: { __type: { name: 'StorageObject' } } });
 
     expect((await fetch(`${started.origin}/readyz`)).status).toBe(200);
     expect(await stop(started.child, 5000)).toBe(0);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createConcurrencyLimiter } from '../../../src/loaders/concurrency.js';
 import { createObjectMetadataLoader } from '../../../src/loaders/load-object-metadata.js';
+import { createStoreApi } from '../../../src/loaders/store-api.js';
+import { StoreRequestLimitError } from '../../../src/loaders/store-request-limit.js';
+import type { OssApi } from '../../../src/oss/api.js';
 import { OssServiceError } from '../../../src/oss/errors.js';
 import type { ListedObject } from '../../../src/oss/operations/list-objects-v2.js';
 import { createFakeMetadataApi } from './fake-metadata-api.js';
@@ -125,5 +128,28 @@ describe('createObjectMetadataLoader', () => {
     const loader = createObjectMetadataLoader({ api });
     await Promise.all(keys.map((k) => loader.load(ref(k), 'basic')));
     expect(api.maxInFlight()).toBe(40);
+  });
+
+  it('with a budget, queues at most what is left of it and refuses the other objects at once', async () => {
+    const api = createFakeMetadataApi(['k0', 'k1', 'k2']);
+    const store = createStoreApi(api as unknown as OssApi, undefined, { maxRequests: 3 });
+    const loader = createObjectMetadataLoader({ api: store.api, budget: store });
+    // k0 twice and at both levels: one object, one request, one unit of budget.
+    const within = [loader.load(ref('k0'), 'basic'), loader.load(ref('k0'), 'full'), loader.load(ref('k1'), 'basic'), loader.load(ref('k2'), 'full')];
+    const over = Array.from({ length: 1000 }, (_, i) => loader.load(ref(`x${i}`), 'basic'));
+    let settledOver = 0;
+    for (const load of over) load.catch(() => settledOver++);
+    await Promise.resolve();
+    await Promise.resolve();
+    // Refused before any store call was even started: nothing over the budget was queued.
+    expect(settledOver).toBe(1000);
+    expect(api.calls).toEqual([]);
+    const refusals = await Promise.allSettled(over);
+    expect(new Set(refusals.map((r) => (r as PromiseRejectedResult).reason))).toEqual(new Set([store.refusal()]));
+    expect(store.refusal()).toBeInstanceOf(StoreRequestLimitError);
+    expect((await Promise.all(within)).map((r) => r?.basic.etag)).toEqual(['"E-k0"', '"E-k0"', '"E-k1"', '"E-k2"']);
+    expect(api.calls.map((c) => `${c.op} ${c.key}`)).toEqual(['HeadObject k0', 'GetObjectMeta k1', 'HeadObject k2']);
+    expect(store.count()).toBe(3);
+    await expect(loader.load(ref('late'), 'basic')).rejects.toBe(store.refusal());
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConcurrencyLimiter } from '../../../src/loaders/concurrency.js';
 import { createStoreApi } from '../../../src/loaders/store-api.js';
+import { StoreRequestLimitError } from '../../../src/loaders/store-request-limit.js';
 import type { OssApi } from '../../../src/oss/api.js';
 
 /** An OssApi whose every method resolves with its name after a macrotask, tracking concurrency. */
@@ -44,5 +45,43 @@ describe('createStoreApi', () => {
     const second = createStoreApi(api);
     await first.api.putBucket({ bucket: 'b1b' });
     expect([first.count(), second.count()]).toEqual([1, 0]);
+  });
+
+  it('refuses call maxRequests + 1 and every later one without reaching the api', async () => {
+    const fake = fakeApi();
+    let reached = 0;
+    const counting = new Proxy({} as OssApi, { get: (_t, name) => (...args: unknown[]) => (reached++, (fake.api as unknown as Record<string | symbol, (...a: unknown[]) => unknown>)[name]?.(...args)) });
+    const store = createStoreApi(counting, undefined, { maxRequests: 3 });
+    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.api.getObjectMeta({ bucket: 'b1b', key: `k${i}` })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+    expect(refused).toHaveLength(7);
+    expect(refused[0]).toBeInstanceOf(StoreRequestLimitError);
+    expect(refused[0]).toMatchObject({ code: 'LIMIT_EXCEEDED', max: 3, message: expect.stringContaining('limit of 3 store requests') });
+    expect(reached).toBe(3);
+    expect(store.count()).toBe(3);
+    await expect(store.api.putObject({ bucket: 'b1b', key: 'late', body: new Uint8Array() })).rejects.toBeInstanceOf(StoreRequestLimitError);
+    expect(reached).toBe(3);
+  });
+
+  it('fails calls over the cap at once, without queueing behind a full limiter', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const api = new Proxy({} as OssApi, { get: () => async () => gate });
+    const store = createStoreApi(api, createConcurrencyLimiter(1), { maxRequests: 2 });
+    const admitted = [store.api.headObject({ bucket: 'b1b', key: 'a' }), store.api.headObject({ bucket: 'b1b', key: 'b' })];
+    // The limiter is full (one in flight, one waiting) and nothing will free it until `release`;
+    // an over-cap call must still settle now.
+    const over = await Promise.race([
+      store.api.headObject({ bucket: 'b1b', key: 'c' }).then(
+        () => 'resolved',
+        (error: unknown) => error,
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1000)),
+    ]);
+    expect(over).toBeInstanceOf(StoreRequestLimitError);
+    release();
+    await Promise.all(admitted);
+    expect(store.count()).toBe(2);
   });
 });
