@@ -15,10 +15,19 @@ import { createOssApi } from './oss/api.js';
 import type { OssApi } from './oss/api.js';
 import { createOssClient } from './oss/client.js';
 import type { OssClientConfig } from './oss/client.js';
+import { combineStoreObservers } from './oss/observer.js';
+import { createAppMetrics } from './observability/metrics.js';
+import { storeRequestIdRecorder } from './observability/store-request-ids.js';
+import { createOtlpTracerProvider, createTracing } from './observability/tracing.js';
+import type { AppTracerProvider } from './observability/tracing.js';
 import { createPresigner } from './oss/helpers/presigner.js';
 import { toApiSettings } from './server/api-settings.js';
 import { createServerYoga } from './server/create-yoga.js';
 import { graphiqlOptions } from './server/graphiql.js';
+import { metricsListener, useMetricsEndpoint } from './server/metrics-endpoint.js';
+import { useFederatedTrace } from './server/plugins/use-federated-trace.js';
+import { useGraphQLMetrics } from './server/plugins/use-graphql-metrics.js';
+import { useOperationSpans } from './server/plugins/use-operation-spans.js';
 import { createJsonLogger } from './server/logger.js';
 import type { Logger } from './server/logger.js';
 import { createReadiness } from './server/readiness.js';
@@ -44,6 +53,8 @@ export interface AppDeps {
   readonly monotonicNow?: () => number;
   /** Default: JSON lines on stdout at `config.logLevel`. */
   readonly logger?: Logger;
+  /** Traces go here (whatever `config.tracing` says); default: an OTLP exporter when `config.tracing`. */
+  readonly tracerProvider?: AppTracerProvider;
 }
 
 /** A composed ossgraph. */
@@ -59,6 +70,8 @@ export interface App {
   readonly fetch: Router['fetch'];
   /** The `node:http` request listener. */
   readonly listener: Router['listener'];
+  /** Serves `/metrics` on a port of its own; set when metrics are on and `config.metricsPort` is set. */
+  readonly metricsListener: Router['listener'] | undefined;
   /** Fails readiness, disposes the Yoga servers and closes the OSS client's connections. Idempotent. */
   close(): Promise<void>;
 }
@@ -104,17 +117,23 @@ export function toOssClientConfig(config: AppConfig, deps: Pick<AppDeps, 'dispat
  */
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const logger = deps.logger ?? createJsonLogger({ level: config.logLevel, ...(deps.now === undefined ? {} : { now: deps.now }) });
-  const client = createOssClient(toOssClientConfig(config, deps));
+  const metrics = config.metrics ? createAppMetrics(deps.monotonicNow === undefined ? {} : { now: deps.monotonicNow }) : undefined;
+  const tracing =
+    deps.tracerProvider !== undefined ? createTracing(deps.tracerProvider, false) : config.tracing ? createTracing(createOtlpTracerProvider(), true) : undefined;
+  const observer = combineStoreObservers([storeRequestIdRecorder, ...(metrics ? [metrics.storeObserver] : []), ...(tracing ? [tracing.storeObserver] : [])]);
+  const client = createOssClient({ ...toOssClientConfig(config, deps), ...(observer === undefined ? {} : { observer }) });
   const api = createOssApi(client);
   const limiter = createConcurrencyLimiter(config.storeConcurrency);
   const settings = toApiSettings(config, createPresigner(client));
   const readiness = createReadiness();
   const shared = {
-    context: ({ request }: { request: Request }) => createGraphQLContext({ api, settings, limiter, request }),
+    context: ({ request }: { request: Request }) =>
+      createGraphQLContext({ api, settings, limiter, request, ...(metrics ? { onLoaderBatch: metrics.observeLoaderBatch } : {}) }),
     logger,
     now: deps.monotonicNow ?? (() => performance.now()),
     maxUploadBytes: config.maxUploadBytes,
   };
+  const observability = [...(metrics ? [useGraphQLMetrics(metrics.registry)] : []), ...(tracing ? [useOperationSpans(tracing)] : [])];
   const yoga = createServerYoga<GraphQLContext>({
     ...shared,
     schema: buildPublicSchema(),
@@ -124,6 +143,8 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     corsOrigins: config.corsOrigins,
     graphiql: config.graphiql ? graphiqlOptions() : false,
     logFields: { endpoint: 'graphql' },
+    probes: metrics !== undefined && config.metricsPort === undefined ? [useMetricsEndpoint(metrics.registry)] : [],
+    plugins: observability,
   });
   // Why no CORS and no GraphiQL: only the company router calls the subgraph, server to server;
   // `_entities` and `_service` are not for browsers (reference/graphql-stack.md §0).
@@ -136,6 +157,8 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         corsOrigins: [],
         graphiql: false,
         logFields: { endpoint: 'subgraph' },
+        // Why ftv1 only here: the gateway asks for it; /graphql never exposes resolver timings.
+        plugins: [...observability, useFederatedTrace()],
       })
     : undefined;
   const router = createRouter(yoga, subgraphYoga === undefined ? [] : [{ prefix: APP_PATHS.subgraph, server: subgraphYoga }]);
@@ -147,11 +170,13 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     readiness,
     fetch: router.fetch,
     listener: router.listener,
+    metricsListener: metrics !== undefined && config.metricsPort !== undefined ? metricsListener(metrics.registry) : undefined,
     close() {
       readiness.drain();
       closed ??= (async () => {
         await Promise.all([yoga.dispose(), subgraphYoga?.dispose()]);
         await client.close();
+        await tracing?.shutdown();
       })();
       return closed;
     },

@@ -10,7 +10,7 @@ import type { MetadataEditor } from '../oss/helpers/metadata-editor.js';
 import { chainLimiters, createConcurrencyLimiter } from '../loaders/concurrency.js';
 import type { ConcurrencyLimiter } from '../loaders/concurrency.js';
 import { createLoaders } from '../loaders/create-loaders.js';
-import type { Loaders } from '../loaders/create-loaders.js';
+import type { LoaderBatchObserver, Loaders } from '../loaders/create-loaders.js';
 import { createStoreApi } from '../loaders/store-api.js';
 import type { ApiSettings } from './settings.js';
 
@@ -23,6 +23,8 @@ export interface ContextDeps {
   readonly limiter?: ConcurrencyLimiter;
   /** The incoming HTTP request, when there is one. */
   readonly request?: Request;
+  /** Told the size of each loader batch (metrics). */
+  readonly onLoaderBatch?: LoaderBatchObserver;
 }
 
 /** The context every resolver receives. */
@@ -53,7 +55,7 @@ export function createGraphQLContext(deps: ContextDeps): GraphQLContext {
   return {
     api: store.api,
     settings,
-    loaders: createLoaders(store.api),
+    loaders: createLoaders(store.api, undefined, deps.onLoaderBatch),
     copier: createCopier(store.api, copierOptions),
     metadataEditor: createMetadataEditor(store.api, copierOptions),
     request: deps.request,

@@ -20,6 +20,8 @@ export interface ObjectMetadataLoaderOptions {
   readonly api: MetadataApi;
   /** Bounds the loader's fan-out; omit when `api` is already bounded. */
   readonly limiter?: ConcurrencyLimiter;
+  /** Told the number of loads of each batch (metrics). */
+  readonly onBatch?: (size: number) => void;
 }
 
 /** Per-request loader of object metadata. Never share one between GraphQL requests. */
@@ -71,6 +73,7 @@ export function createObjectMetadataLoader(options: ObjectMetadataLoaderOptions)
   }
 
   async function batch(loads: readonly PendingLoad[]): Promise<Array<ObjectMetadata | null | Error>> {
+    options.onBatch?.(loads.length);
     // Why: grouping by ref lets one HeadObject answer both levels of an object asked in one tick.
     const groups = new Map<string, { ref: ObjectRef; level: MetadataLevel }>();
     for (const load of loads) {
