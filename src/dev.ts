@@ -10,6 +10,7 @@ import { startEmbeddedStore, wantsEmbeddedStore } from './dev/embedded-store.js'
 import type { EmbeddedStore } from './dev/embedded-store.js';
 import { DEMO_BUCKET, seedDemoBucket } from './dev/seed-demo.js';
 import { createJsonLogger } from './server/logger.js';
+import { startMetricsServer } from './server/metrics-endpoint.js';
 import { serve } from './server/serve.js';
 
 const USAGE =
@@ -31,7 +32,9 @@ async function main(): Promise<void> {
     config = embedded.config;
   }
   const app = createApp(config, { logger });
+  const metricsServer = await startMetricsServer(app.metricsListener, { host: config.host, port: config.metricsPort });
   const close = async (): Promise<void> => {
+    await metricsServer?.stop();
     await app.close();
     await embedded?.close();
   };

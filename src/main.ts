@@ -6,6 +6,7 @@
 import { createApp, APP_PATHS } from './app.js';
 import { ConfigError, formatConfigHelp, loadConfig } from './config/index.js';
 import { createJsonLogger } from './server/logger.js';
+import { startMetricsServer } from './server/metrics-endpoint.js';
 import { serve } from './server/serve.js';
 
 const USAGE = 'usage: npm run serve [-- --help]\n\nServes the ossgraph GraphQL API over the OSS store given by OSS_REGION (and OSS_ENDPOINT).';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createJsonLogger({ level: config.logLevel });
   const app = createApp(config, { logger });
+  const metricsServer = await startMetricsServer(app.metricsListener, { host: config.host, port: config.metricsPort });
   await serve({
     listener: app.listener,
     host: config.host,
@@ -26,7 +28,10 @@ async function main(): Promise<void> {
     path: APP_PATHS.graphql,
     readiness: app.readiness,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
-    close: () => app.close(),
+    close: async () => {
+      await metricsServer?.stop();
+      await app.close();
+    },
     logger,
     process,
   });

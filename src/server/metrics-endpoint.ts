@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import type { Registry } from 'prom-client';
+import { listen } from './http-server.js';
 
 /** Path of the metrics endpoint. */
 export const METRICS_PATH = '/metrics';
@@ -41,4 +42,24 @@ export function metricsListener(registry: Registry): (request: IncomingMessage, 
       () => response.writeHead(500, { 'content-type': 'text/plain' }).end('metrics unavailable\n'),
     );
   };
+}
+
+/** The metrics server of an entry, when metrics have a port of their own. */
+export interface MetricsServer {
+  readonly origin: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Listens with `listener` (an app's `metricsListener`) on `host:port` and prints where; resolves
+ * `undefined` when there is no listener (metrics off, or served on the API port).
+ */
+export async function startMetricsServer(
+  listener: ((request: IncomingMessage, response: ServerResponse) => void) | undefined,
+  options: { readonly host: string; readonly port: number | undefined; readonly print?: (line: string) => void },
+): Promise<MetricsServer | undefined> {
+  if (listener === undefined || options.port === undefined) return undefined;
+  const running = await listen(listener, { host: options.host, port: options.port });
+  (options.print ?? ((line: string) => console.log(line)))(`ossgraph metrics on ${running.origin}${METRICS_PATH}`);
+  return { origin: running.origin, stop: () => running.stop(0) };
 }
