@@ -10,9 +10,10 @@ export const MASKED_TRACE_MESSAGE = '<masked>';
 /**
  * Adds `extensions.ftv1` (Apollo's base64 trace: per-field timings and errors) to every result —
  * `_entities` included — of a request carrying `apollo-federation-include-trace: ftv1`, as the
- * gateway sends when it reports usage. Errors in the trace are masked like the response's: an
- * unexpected error (a bug, a store URL in its message) appears as {@link MASKED_TRACE_MESSAGE}
- * without extensions; expected API errors keep their message and code. Use on `/subgraph` only.
+ * gateway sends when it reports usage. Errors in the trace are those of the response, already
+ * masked by Yoga; as a backstop (should the plugin order change) an unexpected error that still
+ * reaches the trace becomes {@link MASKED_TRACE_MESSAGE} without extensions, while expected API
+ * errors keep their message and code. Use on `/subgraph` only.
  */
 export function useFederatedTrace(): Plugin {
   return useApolloInlineTrace({
