@@ -18,7 +18,7 @@ import type { OssClientConfig } from './oss/client.js';
 import { combineStoreObservers } from './oss/observer.js';
 import { createAppMetrics } from './observability/metrics.js';
 import { storeRequestIdRecorder } from './observability/store-request-ids.js';
-import { createOtlpTracerProvider, createTracing } from './observability/tracing.js';
+import { createTracing } from './observability/tracing.js';
 import type { AppTracerProvider } from './observability/tracing.js';
 import { createPresigner } from './oss/helpers/presigner.js';
 import { toApiSettings } from './server/api-settings.js';
@@ -53,8 +53,13 @@ export interface AppDeps {
   readonly monotonicNow?: () => number;
   /** Default: JSON lines on stdout at `config.logLevel`. */
   readonly logger?: Logger;
-  /** Traces go here (whatever `config.tracing` says); default: an OTLP exporter when `config.tracing`. */
+  /**
+   * Where spans go; no tracing without one. The entries pass an OTLP provider when
+   * `config.tracing` is on (`loadTracerProvider`); tests pass an in-memory one.
+   */
   readonly tracerProvider?: AppTracerProvider;
+  /** Whether `close()` shuts `tracerProvider` down (flushing its spans); default false. */
+  readonly ownsTracerProvider?: boolean;
 }
 
 /** A composed ossgraph. */
@@ -118,8 +123,7 @@ export function toOssClientConfig(config: AppConfig, deps: Pick<AppDeps, 'dispat
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const logger = deps.logger ?? createJsonLogger({ level: config.logLevel, ...(deps.now === undefined ? {} : { now: deps.now }) });
   const metrics = config.metrics ? createAppMetrics(deps.monotonicNow === undefined ? {} : { now: deps.monotonicNow }) : undefined;
-  const tracing =
-    deps.tracerProvider !== undefined ? createTracing(deps.tracerProvider, false) : config.tracing ? createTracing(createOtlpTracerProvider(), true) : undefined;
+  const tracing = deps.tracerProvider === undefined ? undefined : createTracing(deps.tracerProvider, deps.ownsTracerProvider ?? false);
   const observer = combineStoreObservers([storeRequestIdRecorder, ...(metrics ? [metrics.storeObserver] : []), ...(tracing ? [tracing.storeObserver] : [])]);
   const client = createOssClient({ ...toOssClientConfig(config, deps), ...(observer === undefined ? {} : { observer }) });
   const api = createOssApi(client);

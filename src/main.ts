@@ -6,6 +6,7 @@
 import { createApp, APP_PATHS } from './app.js';
 import { ConfigError, formatConfigHelp, loadConfig } from './config/index.js';
 import { createJsonLogger } from './server/logger.js';
+import { loadTracerProvider } from './observability/tracing.js';
 import { startMetricsServer } from './server/metrics-endpoint.js';
 import { serve } from './server/serve.js';
 
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
   }
   const config = loadConfig(process.env);
   const logger = createJsonLogger({ level: config.logLevel });
-  const app = createApp(config, { logger });
+  const tracerProvider = await loadTracerProvider(config.tracing);
+  const app = createApp(config, { logger, ...(tracerProvider === undefined ? {} : { tracerProvider, ownsTracerProvider: true }) });
   const metricsServer = await startMetricsServer(app.metricsListener, { host: config.host, port: config.metricsPort });
   await serve({
     listener: app.listener,

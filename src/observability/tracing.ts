@@ -2,14 +2,12 @@
  * OpenTelemetry tracing with the SDK used directly and nothing registered globally: the app holds
  * its tracer, extracts the gateway's W3C `traceparent` itself, and parents spans explicitly
  * through the request scope. A span per GraphQL operation (`useOperationSpans`) and, through the
- * OSS client's attempt hook, one per store request.
+ * OSS client's attempt hook, one per store request. The SDK and exporter live in
+ * `otlp-tracer-provider.ts`, loaded only when tracing is on.
  */
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { Attributes, Context, TextMapGetter, Tracer, TracerProvider } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { defaultResource, detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { StoreObserver } from '../oss/observer.js';
 import { currentScope } from './request-scope.js';
 
@@ -84,14 +82,11 @@ export function createTracing(provider: AppTracerProvider, owned: boolean): Trac
 }
 
 /**
- * A tracer provider exporting over OTLP/HTTP in batches, configured the standard way by the
- * `OTEL_*` variables the SDK reads itself: `OTEL_EXPORTER_OTLP_ENDPOINT` (or `…_TRACES_ENDPOINT`),
- * `OTEL_EXPORTER_OTLP_HEADERS`, `OTEL_SERVICE_NAME` (default `ossgraph`), `OTEL_RESOURCE_ATTRIBUTES`,
- * `OTEL_TRACES_SAMPLER(_ARG)` and `OTEL_BSP_*`.
+ * The OTLP tracer provider when `enabled` (`OSSGRAPH_TRACING`), else `undefined`; loads the SDK
+ * only then. For the entries, which pass it to `createApp` with `ownsTracerProvider: true`.
  */
-export function createOtlpTracerProvider(): BasicTracerProvider {
-  const resource = defaultResource()
-    .merge(resourceFromAttributes({ 'service.name': 'ossgraph' }))
-    .merge(detectResources({ detectors: [envDetector] }));
-  return new BasicTracerProvider({ resource, spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())] });
+export async function loadTracerProvider(enabled: boolean): Promise<AppTracerProvider | undefined> {
+  if (!enabled) return undefined;
+  const { createOtlpTracerProvider } = await import('./otlp-tracer-provider.js');
+  return createOtlpTracerProvider();
 }

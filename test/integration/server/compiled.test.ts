@@ -18,7 +18,7 @@ import { startLocalOss } from '../../../src/local-oss/index.js';
 import type { LocalOss } from '../../../src/local-oss/index.js';
 import { createOssApi } from '../../../src/oss/api.js';
 import { createOssClient } from '../../../src/oss/client.js';
-import { ensureBuild, importedPackages } from '../../helpers/compiled-build.js';
+import { ensureBuild, importedPackages } from '../../../scripts/compiled-build.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
