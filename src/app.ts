@@ -28,7 +28,7 @@ import { metricsListener, useMetricsEndpoint } from './server/metrics-endpoint.j
 import { useFederatedTrace } from './server/plugins/use-federated-trace.js';
 import { useGraphQLMetrics } from './server/plugins/use-graphql-metrics.js';
 import { useOperationSpans } from './server/plugins/use-operation-spans.js';
-import { createJsonLogger } from './server/logger.js';
+import { createJsonLogger, withRequestId } from './server/logger.js';
 import type { Logger } from './server/logger.js';
 import { createReadiness } from './server/readiness.js';
 import type { Readiness } from './server/readiness.js';
@@ -121,7 +121,8 @@ export function toOssClientConfig(config: AppConfig, deps: Pick<AppDeps, 'dispat
  * `OSS_REGION`), and whatever the OSS client throws for a bad region or endpoint.
  */
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
-  const logger = deps.logger ?? createJsonLogger({ level: config.logLevel, ...(deps.now === undefined ? {} : { now: deps.now }) });
+  // Why wrapped here: any part of the app that logs while a request runs names the request.
+  const logger = withRequestId(deps.logger ?? createJsonLogger({ level: config.logLevel, ...(deps.now === undefined ? {} : { now: deps.now }) }));
   const metrics = config.metrics ? createAppMetrics(deps.monotonicNow === undefined ? {} : { now: deps.monotonicNow }) : undefined;
   const tracing = deps.tracerProvider === undefined ? undefined : createTracing(deps.tracerProvider, deps.ownsTracerProvider ?? false);
   const observer = combineStoreObservers([storeRequestIdRecorder, ...(metrics ? [metrics.storeObserver] : []), ...(tracing ? [tracing.storeObserver] : [])]);

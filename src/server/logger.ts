@@ -114,16 +114,22 @@ function safeJson(value: unknown): string {
   }
 }
 
+/** Loggers made by {@link withRequestId}, so wrapping twice adds nothing. */
+const requestIdLoggers = new WeakSet<Logger>();
+
 /**
  * `logger` with the current HTTP request's id added to every line written while a request is
  * handled (`requestId`, unless the line sets its own); lines outside a request are unchanged.
  */
 export function withRequestId(logger: Logger): Logger {
+  if (requestIdLoggers.has(logger)) return logger;
   const scoped =
     (level: LogLevel) =>
     (message: string, fields?: LogFields): void => {
       const scope = currentScope();
       logger[level](message, scope === undefined ? fields : { requestId: scope.requestId, ...fields });
     };
-  return { debug: scoped('debug'), info: scoped('info'), warn: scoped('warn'), error: scoped('error'), isEnabled: (level) => logger.isEnabled(level) };
+  const wrapped: Logger = { debug: scoped('debug'), info: scoped('info'), warn: scoped('warn'), error: scoped('error'), isEnabled: (level) => logger.isEnabled(level) };
+  requestIdLoggers.add(wrapped);
+  return wrapped;
 }
