@@ -42,7 +42,16 @@ export function useOperationSpans(tracing: Tracing): Plugin {
             span.end();
             throw error;
           }
-          if (result instanceof Promise) return result.finally(() => span.end());
+          // Why a thenable check: Yoga hands back its own promise-likes, not always a Promise.
+          if (isThenable(result)) {
+            return Promise.resolve(result).then(
+              () => span.end(),
+              (error: unknown) => {
+                span.end();
+                throw error;
+              },
+            );
+          }
           span.end();
           return result;
         });
@@ -88,4 +97,8 @@ function markFailed(span: Span | undefined, errorCount: number, message: string)
   if (span === undefined) return;
   span.setAttribute(OPERATION_SPAN_ATTRIBUTES.errorCount, errorCount);
   span.setStatus({ code: SpanStatusCode.ERROR, message });
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }

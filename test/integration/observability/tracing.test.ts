@@ -96,6 +96,12 @@ describe('OpenTelemetry spans', () => {
       expect(operation.status.code).not.toBe(SpanStatusCode.ERROR);
 
       const logged = started.logs.find((l) => l['msg'] === 'request');
+      const nanos = ([seconds, ns]: readonly [number, number]) => BigInt(seconds) * 1_000_000_000n + BigInt(ns);
+      for (const store of clients(spans)) {
+        // The operation span covers its store requests.
+        expect(nanos(store.startTime) >= nanos(operation.startTime)).toBe(true);
+        expect(nanos(store.endTime) <= nanos(operation.endTime)).toBe(true);
+      }
       for (const store of clients(spans)) {
         expect(store.name).toBe('OSS HeadObject');
         expect(store.spanContext().traceId).toBe(TRACE_ID);
