@@ -21,6 +21,9 @@ export const METRIC_NAMES = {
 /** Label value of `status` when no HTTP response arrived. */
 export const NO_RESPONSE_STATUS = 'error';
 
+/** A retry reason kept as a label value; anything else (a store sending odd codes) becomes `Other`. */
+const REASON_LABEL = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
+
 /** Store request durations: from a keep-alive HEAD (milliseconds) to a large server-side copy (a minute). */
 const STORE_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
@@ -92,7 +95,7 @@ export function createAppMetrics(options: AppMetricsOptions = {}): AppMetrics {
           const labels = { operation, status: status === undefined ? NO_RESPONSE_STATUS : String(status) };
           requests.inc(labels);
           duration.observe(labels, (now() - startedAt) / 1000);
-          if (retry !== undefined) retries.inc({ operation, reason: retry.reason });
+          if (retry !== undefined) retries.inc({ operation, reason: REASON_LABEL.test(retry.reason) ? retry.reason : 'Other' });
         };
       },
     },
