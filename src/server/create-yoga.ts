@@ -85,7 +85,7 @@ export function createServerYoga<TContext extends object>(options: ServerYogaOpt
     logging: masking.yogaLogger,
     maskedErrors: { isDev: false, maskError: masking.maskError },
     plugins: [
-      // Why first: its scope must hold for every other plugin's hooks.
+      // Why first: the request's scope (its id) must exist before any other plugin logs.
       useRequestId(options.requestIds),
       // Why before the request log: probes answer before it, so they are not logged.
       ...(options.readiness === undefined ? [] : [useReadiness({ endpoint: options.readiness.endpoint, readiness: options.readiness.state })]),
