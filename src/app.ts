@@ -18,12 +18,21 @@ import { createOssApi } from './oss/api.js';
 import type { OssApi } from './oss/api.js';
 import { createOssClient } from './oss/client.js';
 import type { OssClientConfig } from './oss/client.js';
+import { combineStoreObservers } from './oss/observer.js';
+import { createAppMetrics } from './observability/metrics.js';
+import { storeRequestIdRecorder } from './observability/store-request-ids.js';
+import { createTracing } from './observability/tracing.js';
+import type { AppTracerProvider } from './observability/tracing.js';
 import { createPresigner } from './oss/helpers/presigner.js';
 import { toApiSettings } from './server/api-settings.js';
 import { createServerYoga } from './server/create-yoga.js';
 import { graphiqlOptions } from './server/graphiql.js';
 import { operationLimitPlugins } from './server/limit-plugins.js';
-import { createJsonLogger } from './server/logger.js';
+import { createJsonLogger, withRequestId } from './server/logger.js';
+import { metricsListener, useMetricsEndpoint } from './server/metrics-endpoint.js';
+import { useFederatedTrace } from './server/plugins/use-federated-trace.js';
+import { useGraphQLMetrics } from './server/plugins/use-graphql-metrics.js';
+import { useOperationSpans } from './server/plugins/use-operation-spans.js';
 import type { Logger } from './server/logger.js';
 import { createReadiness } from './server/readiness.js';
 import type { Readiness } from './server/readiness.js';
@@ -53,6 +62,13 @@ export interface AppDeps {
   readonly logger?: Logger;
   /** Reads `OSSGRAPH_POLICY_FILE`; default `fs.readFileSync`. */
   readonly readFile?: (path: string) => string;
+  /**
+   * Where spans go; no tracing without one. The entries pass an OTLP provider when
+   * `config.tracing` is on (`loadTracerProvider`); tests pass an in-memory one.
+   */
+  readonly tracerProvider?: AppTracerProvider;
+  /** Whether `close()` shuts `tracerProvider` down (flushing its spans); default false. */
+  readonly ownsTracerProvider?: boolean;
 }
 
 /** A composed ossgraph. */
@@ -70,6 +86,8 @@ export interface App {
   readonly fetch: Router['fetch'];
   /** The `node:http` request listener. */
   readonly listener: Router['listener'];
+  /** Serves `/metrics` on a port of its own; set when metrics are on and `config.metricsPort` is set. */
+  readonly metricsListener: Router['listener'] | undefined;
   /** Fails readiness, disposes the Yoga servers and closes the OSS client's connections. Idempotent. */
   close(): Promise<void>;
 }
@@ -115,10 +133,14 @@ export function toOssClientConfig(config: AppConfig, deps: Pick<AppDeps, 'dispat
  * region or endpoint.
  */
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
-  const logger = deps.logger ?? createJsonLogger({ level: config.logLevel, ...(deps.now === undefined ? {} : { now: deps.now }) });
+  // Why wrapped here: any part of the app that logs while a request runs names the request.
+  const logger = withRequestId(deps.logger ?? createJsonLogger({ level: config.logLevel, ...(deps.now === undefined ? {} : { now: deps.now }) }));
   // Why first: a bad key or policy stops start-up before any connection is opened.
   const auth = createAuth(config, { ...(deps.now === undefined ? {} : { now: deps.now }), ...(deps.readFile === undefined ? {} : { readFile: deps.readFile }) });
-  const client = createOssClient(toOssClientConfig(config, deps));
+  const metrics = config.metrics ? createAppMetrics(deps.monotonicNow === undefined ? {} : { now: deps.monotonicNow }) : undefined;
+  const tracing = deps.tracerProvider === undefined ? undefined : createTracing(deps.tracerProvider, deps.ownsTracerProvider ?? false);
+  const observer = combineStoreObservers([storeRequestIdRecorder, ...(metrics ? [metrics.storeObserver] : []), ...(tracing ? [tracing.storeObserver] : [])]);
+  const client = createOssClient({ ...toOssClientConfig(config, deps), ...(observer === undefined ? {} : { observer }) });
   const api = createOssApi(client);
   const limiter = createConcurrencyLimiter(config.storeConcurrency);
   const settings = toApiSettings(config, createPresigner(client));
@@ -137,11 +159,20 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const trusted = config.trustedDocuments === undefined ? undefined : readTrustedDocuments(config.trustedDocuments);
   const shared = {
     context: ({ request }: { request: Request }) =>
-      createGraphQLContext({ api, settings, limiter, request, access: auth.accessFor(request), editCoordinator }),
+      createGraphQLContext({
+        api,
+        settings,
+        limiter,
+        request,
+        access: auth.accessFor(request),
+        editCoordinator,
+        ...(metrics ? { onLoaderBatch: metrics.observeLoaderBatch } : {}),
+      }),
     logger,
     now: deps.monotonicNow ?? (() => performance.now()),
     maxUploadBytes: config.maxUploadBytes,
   };
+  const observability = [...(metrics ? [useGraphQLMetrics(metrics.registry)] : []), ...(tracing ? [useOperationSpans(tracing)] : [])];
   const yoga = createServerYoga<GraphQLContext>({
     ...shared,
     schema: buildPublicSchema(),
@@ -151,7 +182,8 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     corsOrigins: config.corsOrigins,
     graphiql: config.graphiql ? graphiqlOptions() : false,
     logFields: { endpoint: 'graphql' },
-    plugins: [useBearerAuth({ authenticator: auth.authenticator, endpoint: APP_PATHS.graphql }), ...operationLimitPlugins(config, trusted)],
+    probes: metrics !== undefined && config.metricsPort === undefined ? [useMetricsEndpoint(metrics.registry)] : [],
+    plugins: [...observability, useBearerAuth({ authenticator: auth.authenticator, endpoint: APP_PATHS.graphql }), ...operationLimitPlugins(config, trusted)],
   });
   // Why no CORS and no GraphiQL: only the company router calls the subgraph, server to server;
   // `_entities` and `_service` are not for browsers (reference/graphql-stack.md §0).
@@ -164,11 +196,14 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         corsOrigins: [],
         graphiql: false,
         logFields: { endpoint: 'subgraph' },
-        // Why no trusted documents: the router sends operations it plans itself.
+        // Why no trusted documents: the router sends operations it plans itself. Why ftv1 only
+        // here: the gateway asks for it; /graphql never exposes resolver timings.
         plugins: [
+          ...observability,
           ...(config.subgraphSecret === undefined ? [] : [useGatewaySecret({ secret: config.subgraphSecret, endpoint: APP_PATHS.subgraph })]),
           useBearerAuth({ authenticator: auth.authenticator, endpoint: APP_PATHS.subgraph }),
           ...operationLimitPlugins(config),
+          useFederatedTrace(),
         ],
       })
     : undefined;
@@ -182,12 +217,14 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     readiness,
     fetch: router.fetch,
     listener: router.listener,
+    metricsListener: metrics !== undefined && config.metricsPort !== undefined ? metricsListener(metrics.registry) : undefined,
     close() {
       readiness.drain();
       closed ??= (async () => {
         await Promise.all([yoga.dispose(), subgraphYoga?.dispose()]);
         await editCoordinator.close();
         await client.close();
+        await tracing?.shutdown();
       })();
       return closed;
     },

@@ -12,6 +12,8 @@ import { startEmbeddedStore, wantsEmbeddedStore } from './dev/embedded-store.js'
 import type { EmbeddedStore } from './dev/embedded-store.js';
 import { DEMO_BUCKET, seedDemoBucket } from './dev/seed-demo.js';
 import { createJsonLogger } from './server/logger.js';
+import { loadTracerProvider } from './observability/tracing.js';
+import { startMetricsServer } from './server/metrics-endpoint.js';
 import { serve } from './server/serve.js';
 
 const USAGE =
@@ -32,8 +34,11 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedStore(loaded);
     config = embedded.config;
   }
-  const app = createApp(config, { logger });
+  const tracerProvider = await loadTracerProvider(config.tracing);
+  const app = createApp(config, { logger, ...(tracerProvider === undefined ? {} : { tracerProvider, ownsTracerProvider: true }) });
+  const metricsServer = await startMetricsServer(app.metricsListener, { host: config.host, port: config.metricsPort });
   const close = async (): Promise<void> => {
+    await metricsServer?.stop();
     await app.close();
     await embedded?.close();
   };

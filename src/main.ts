@@ -8,6 +8,8 @@ import { createApp, APP_PATHS } from './app.js';
 import { requireAuthChoice } from './auth/create-auth.js';
 import { ConfigError, formatConfigHelp, loadConfig } from './config/index.js';
 import { createJsonLogger } from './server/logger.js';
+import { loadTracerProvider } from './observability/tracing.js';
+import { startMetricsServer } from './server/metrics-endpoint.js';
 import { serve } from './server/serve.js';
 
 const USAGE = 'usage: npm run serve [-- --help]\n\nServes the ossgraph GraphQL API over the OSS store given by OSS_REGION (and OSS_ENDPOINT).';
@@ -22,7 +24,9 @@ async function main(): Promise<void> {
   // Why here and not in loadConfig: only the production entry insists; `npm start` defaults to none.
   requireAuthChoice(config);
   const logger = createJsonLogger({ level: config.logLevel });
-  const app = createApp(config, { logger });
+  const tracerProvider = await loadTracerProvider(config.tracing);
+  const app = createApp(config, { logger, ...(tracerProvider === undefined ? {} : { tracerProvider, ownsTracerProvider: true }) });
+  const metricsServer = await startMetricsServer(app.metricsListener, { host: config.host, port: config.metricsPort });
   await serve({
     listener: app.listener,
     host: config.host,
@@ -30,7 +34,10 @@ async function main(): Promise<void> {
     path: APP_PATHS.graphql,
     readiness: app.readiness,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
-    close: () => app.close(),
+    close: async () => {
+      await metricsServer?.stop();
+      await app.close();
+    },
     logger,
     process,
   });

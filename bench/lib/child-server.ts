@@ -1,5 +1,6 @@
 /**
- * Runs a TypeScript server entry as its own Node process (`node --import tsx <entry>`, one process,
+ * Runs a server entry as its own Node process (`node --import tsx <entry>` for TypeScript, plain
+ * `node <entry>` for compiled JavaScript; one process,
  * so its pid is the server's and `/proc/<pid>` is its memory alone) and waits for the line that says
  * it is listening.
  */
@@ -13,7 +14,7 @@ import { elapsedMs } from './stats.js';
 export interface ChildServerOptions {
   /** Name used in error messages. */
   readonly name: string;
-  /** Path of the `.ts` entry, relative to `cwd` or absolute. */
+  /** Path of the entry (`.ts`: run through tsx; `.js`: plain node), relative to `cwd` or absolute. */
   readonly entry: string;
   readonly args?: readonly string[];
   /** Added to the inherited environment. */
@@ -49,7 +50,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   const start = process.hrtime.bigint();
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(options.nodeFlags ?? []), '--import', 'tsx', options.entry, ...(options.args ?? [])],
+    [...(options.nodeFlags ?? []), ...(options.entry.endsWith('.ts') ? ['--import', 'tsx'] : []), options.entry, ...(options.args ?? [])],
     {
       cwd: options.cwd ?? process.cwd(),
       env: { ...process.env, ...options.env },

@@ -22,11 +22,20 @@ export function setOssgraphNodeFlags(flags: readonly string[]): void {
   ossgraphNodeFlags = flags;
 }
 
-/** Starts `src/main.ts` against `store` with {@link OSSGRAPH_BENCH_ENV} plus `env`. */
-export function startOssgraph(root: string, store: LocalOssProcess, env: Readonly<Record<string, string>> = {}): Promise<ChildServer> {
+/**
+ * Starts ossgraph against `store` with {@link OSSGRAPH_BENCH_ENV} plus `env`: `src/main.ts` through
+ * tsx, or with `compiled` the production entry `dist/main.js` with plain node (build it first,
+ * e.g. with `ensureBuild`).
+ */
+export function startOssgraph(
+  root: string,
+  store: LocalOssProcess,
+  env: Readonly<Record<string, string>> = {},
+  options: { readonly compiled?: boolean } = {},
+): Promise<ChildServer> {
   return startChildServer({
     name: 'ossgraph',
-    entry: join(root, 'src', 'main.ts'),
+    entry: options.compiled === true ? join(root, 'dist', 'main.js') : join(root, 'src', 'main.ts'),
     cwd: root,
     ready: /ossgraph listening on (http:\/\/\S+\/graphql)/,
     nodeFlags: ossgraphNodeFlags,

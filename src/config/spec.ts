@@ -247,6 +247,26 @@ export const CONFIG_SPEC = {
     default: 'info',
     doc: 'Least severe JSON log line written to stdout; request lines are info.',
   }),
+  metrics: option({
+    env: 'OSSGRAPH_METRICS',
+    group: 'Server',
+    parse: boolean,
+    default: true,
+    doc: 'Serve Prometheus metrics at GET /metrics (on the API port unless OSSGRAPH_METRICS_PORT is set).',
+  }),
+  metricsPort: optional({
+    env: 'OSSGRAPH_METRICS_PORT',
+    group: 'Server',
+    parse: integer(0, 65_535),
+    doc: 'Serve /metrics on this port of HOST instead of the API port (keep it off the public ingress).',
+  }),
+  tracing: option({
+    env: 'OSSGRAPH_TRACING',
+    group: 'Server',
+    parse: boolean,
+    default: false,
+    doc: 'Export OpenTelemetry traces over OTLP/HTTP, set up by the standard OTEL_* variables (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME, OTEL_TRACES_SAMPLER, ...).',
+  }),
 
   // API: limits of the GraphQL schema.
   allowedBuckets: option({

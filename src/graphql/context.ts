@@ -18,7 +18,7 @@ import type { MetadataEditor } from '../oss/helpers/metadata-editor.js';
 import { chainLimiters, createConcurrencyLimiter } from '../loaders/concurrency.js';
 import type { ConcurrencyLimiter } from '../loaders/concurrency.js';
 import { createLoaders } from '../loaders/create-loaders.js';
-import type { Loaders } from '../loaders/create-loaders.js';
+import type { LoaderBatchObserver, Loaders } from '../loaders/create-loaders.js';
 import { createStoreApi } from '../loaders/store-api.js';
 import { coordinatedEditor } from './coordinated-edits.js';
 import type { ApiSettings } from './settings.js';
@@ -36,6 +36,8 @@ export interface ContextDeps {
   readonly access?: Access;
   /** The process-wide edit coordinator (created once by the app); absent: one for this request alone (tests). */
   readonly editCoordinator?: EditCoordinator;
+  /** Told the size of each loader batch (metrics). */
+  readonly onLoaderBatch?: LoaderBatchObserver;
 }
 
 /** The context every resolver receives. */
@@ -79,7 +81,7 @@ export function createGraphQLContext(deps: ContextDeps): GraphQLContext {
   return {
     api,
     settings: authorizeSettings(settings, access),
-    loaders: createLoaders(api, undefined, store),
+    loaders: createLoaders(api, undefined, store, deps.onLoaderBatch),
     copier: authorizeCopier(createCopier(fenced, copierOptions), access),
     // Why authorization outermost: a group commit runs on its first member's editor, so every
     // member's own edit must be checked before it is queued.

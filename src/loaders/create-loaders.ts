@@ -16,6 +16,9 @@ export interface Loaders {
   readonly listing: ListingLoader;
 }
 
+/** Told the size of each loader batch, with the loader's name (`objectMetadata`). */
+export type LoaderBatchObserver = (loader: string, size: number) => void;
+
 /**
  * Creates fresh loaders over `api`. `limiter` bounds the metadata fan-out; omit it when `api`
  * already waits for a slot per call (as the GraphQL context's API does). `budget` (the request's
@@ -25,8 +28,14 @@ export function createLoaders(
   api: Pick<OssApi, 'headObject' | 'getObjectMeta' | 'listObjectsV2'>,
   limiter?: ConcurrencyLimiter,
   budget?: StoreBudget,
+  onBatch?: LoaderBatchObserver,
 ): Loaders {
-  const objectMetadata = createObjectMetadataLoader({ api, ...(limiter === undefined ? {} : { limiter }), ...(budget === undefined ? {} : { budget }) });
+  const objectMetadata = createObjectMetadataLoader({
+    api,
+    ...(limiter === undefined ? {} : { limiter }),
+    ...(budget === undefined ? {} : { budget }),
+    ...(onBatch === undefined ? {} : { onBatch: (size: number) => onBatch('objectMetadata', size) }),
+  });
   return {
     objectMetadata,
     objectCors: createObjectCorsLoader(api),

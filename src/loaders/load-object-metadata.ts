@@ -27,6 +27,8 @@ export interface ObjectMetadataLoaderOptions {
    * refusal, without being queued: a document over the cap queues at most the cap.
    */
   readonly budget?: StoreBudget;
+  /** Told the number of loads of each batch (metrics). */
+  readonly onBatch?: (size: number) => void;
 }
 
 /** Per-request loader of object metadata. Never share one between GraphQL requests. */
@@ -82,6 +84,7 @@ export function createObjectMetadataLoader(options: ObjectMetadataLoaderOptions)
   async function batch(loads: readonly PendingLoad[]): Promise<Array<ObjectMetadata | null | Error>> {
     // Why here: from now on these objects are admitted (or refused) by the store view itself.
     queued.clear();
+    options.onBatch?.(loads.length);
     // Why: grouping by ref lets one HeadObject answer both levels of an object asked in one tick.
     const groups = new Map<string, { ref: ObjectRef; level: MetadataLevel }>();
     for (const load of loads) {

@@ -22,8 +22,9 @@ import {
 } from './defaults.js';
 import { buildRequestUrl, resolveEndpoint } from './endpoint.js';
 import type { ResolvedEndpoint } from './endpoint.js';
-import { OssError, OssIntegrityError, OssInvalidArgumentError, OssRequestError } from './errors.js';
+import { OssError, OssIntegrityError, OssInvalidArgumentError, OssRequestError, OssServiceError } from './errors.js';
 import type { RequestTarget } from './errors.js';
+import type { StoreAttemptOutcome, StoreObserver } from './observer.js';
 import { fullJitterDelay } from './retry/backoff.js';
 import { attemptMayHaveLanded, clockOffsetAfter, isRetryableError } from './retry/retryable.js';
 import { createDispatcher } from './transport/dispatcher.js';
@@ -78,6 +79,14 @@ export interface OssClientConfig {
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** An undici dispatcher to use instead of the client's own (which it then does not close). */
   readonly dispatcher?: Dispatcher;
+  /** Told about every HTTP request sent to the store (metrics, traces, request logs). */
+  readonly observer?: StoreObserver;
+}
+
+/** What an attempt learnt about the store's answer before it ended (for the observer). */
+interface AnswerSeen {
+  status?: number;
+  requestId?: string;
 }
 
 /** A request to presign; the query and headers are decoded, header names lowercase. */
@@ -159,6 +168,7 @@ export function createOssClient(config: OssClientConfig): OssClient {
   const now = config.now ?? Date.now;
   const random = config.random ?? Math.random;
   const sleep = config.sleep ?? timerSleep;
+  const { observer } = config;
   const ownsDispatcher = config.dispatcher === undefined;
   const dispatcher =
     config.dispatcher ??
@@ -175,7 +185,7 @@ export function createOssClient(config: OssClientConfig): OssClient {
 
   const urlFor: OssClient['urlFor'] = (bucket, key, query = []) => buildRequestUrl(endpoint, bucket, key, query);
 
-  async function attempt(request: OssRequest, url: string, signal: AbortSignal | undefined): Promise<OssResponse> {
+  async function attempt(request: OssRequest, url: string, signal: AbortSignal | undefined, seen: AnswerSeen): Promise<OssResponse> {
     const target: RequestTarget = { method: request.method, url };
     const body = prepareBody(request.body);
     const headers: Record<string, string> = { ...request.headers };
@@ -205,6 +215,9 @@ export function createOssClient(config: OssClientConfig): OssClient {
       ...(body.payload === undefined ? {} : { body: body.payload }),
       signal,
     });
+    seen.status = raw.status;
+    const answerId = raw.headers['x-oss-request-id'];
+    if (answerId !== undefined) seen.requestId = answerId;
     if (raw.status < 200 || raw.status > 299) {
       let errorBody: Uint8Array;
       try {
@@ -232,6 +245,25 @@ export function createOssClient(config: OssClientConfig): OssClient {
     return { ...base, body: responseBody };
   }
 
+  // Why the try/catch: observing is a side channel; a faulty observer must never fail or change a
+  // store request.
+  function observeStart(request: OssRequest, attemptNumber: number): ((outcome: StoreAttemptOutcome) => void) | undefined {
+    if (observer === undefined) return undefined;
+    try {
+      return observer.attemptStarted({ operation: request.operation, method: request.method, bucket: request.bucket, attempt: attemptNumber });
+    } catch {
+      return undefined;
+    }
+  }
+
+  function observeEnd(end: ((outcome: StoreAttemptOutcome) => void) | undefined, outcome: StoreAttemptOutcome): void {
+    try {
+      end?.(outcome);
+    } catch {
+      // See observeStart.
+    }
+  }
+
   async function invoke(request: OssRequest, options?: { signal?: AbortSignal }): Promise<OssResponse> {
     const url = urlFor(request.bucket, request.key, request.query ?? []);
     const signal = options?.signal;
@@ -247,12 +279,23 @@ export function createOssClient(config: OssClientConfig): OssClient {
       if (signal?.aborted) {
         throw final(new OssRequestError('RequestAborted', 'aborted before sending', { method: request.method, url }, { cause: signal.reason }));
       }
+      const seen: AnswerSeen = {};
+      const end = observeStart(request, attemptNumber);
       try {
-        return await attempt(request, url, signal);
+        const response = await attempt(request, url, signal, seen);
+        observeEnd(end, { status: seen.status, requestId: seen.requestId, error: undefined, retry: undefined });
+        return response;
       } catch (error) {
         const offset = clockOffsetAfter(error, now());
         if (offset !== undefined) clockOffsetMs = offset;
-        if (attemptNumber >= maxAttempts || !replayable || !isRetryableError(error)) throw final(error);
+        const lastAttempt = attemptNumber >= maxAttempts || !replayable || !isRetryableError(error);
+        observeEnd(end, {
+          status: seen.status ?? (error instanceof OssServiceError ? error.status : undefined),
+          requestId: seen.requestId ?? (error instanceof OssServiceError ? error.requestId : undefined),
+          error,
+          retry: lastAttempt ? undefined : { reason: error instanceof OssError ? error.code : 'Unknown' },
+        });
+        if (lastAttempt) throw final(error);
         if (attemptMayHaveLanded(error)) earlierMayHaveLanded = true;
         try {
           await sleep(fullJitterDelay(attemptNumber, { baseMs: DEFAULT_BACKOFF_BASE_MS, capMs: DEFAULT_BACKOFF_CAP_MS, random }), signal);

@@ -2,15 +2,18 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createFetch } from '@whatwg-node/fetch';
 import type { GraphQLSchema } from 'graphql';
-import { createYoga, maskError } from 'graphql-yoga';
+import { createYoga } from 'graphql-yoga';
 import type { GraphiQLOptions, Plugin, YogaInitialContext, YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from './logger.js';
-import { toYogaLogger } from './logger.js';
+import { withRequestId } from './logger.js';
+import { createMaskedErrorLogging } from './masked-errors.js';
 import type { Readiness } from './readiness.js';
 import { renderOfflineGraphiQL } from './graphiql.js';
 import { useCorsAllowlist } from './plugins/use-cors-allowlist.js';
 import { useInputChecks } from './plugins/use-input-checks.js';
 import { useReadiness } from './plugins/use-readiness.js';
+import { useRequestId } from './plugins/use-request-id.js';
+import type { RequestIdOptions } from './plugins/use-request-id.js';
 import { useRequestLog } from './plugins/use-request-log.js';
 import { useUploadLimit } from './plugins/use-upload-limit.js';
 
@@ -52,17 +55,23 @@ export interface ServerYogaOptions<TContext extends object> {
   readonly readiness?: { readonly endpoint: string; readonly state: Readiness };
   /** Added to every request log line. */
   readonly logFields?: Readonly<Record<string, unknown>>;
+  /** Endpoints answered before the request log, like the probes (e.g. `/metrics`): not logged. */
+  readonly probes?: readonly Plugin[];
+  /** How request ids are generated when a request brings none. */
+  readonly requestIds?: RequestIdOptions;
   readonly plugins?: readonly Plugin[];
 }
 
 /**
  * Creates a Yoga instance. Multipart files are capped at `maxUploadBytes` (one file per request);
  * CORS follows the allowlist only; requests that skip a preflight must carry {@link CSRF_HEADER};
- * unexpected errors are masked as "Unexpected error." and logged with their cause; every request
+ * unexpected errors are masked as "Unexpected error." and logged once with their cause chain;
+ * every request has an id (`x-request-id`, echoed, on every log line written while it runs) and
  * writes one log line. GraphiQL, when on, is rendered offline. Unknown paths answer 404.
  */
 export function createServerYoga<TContext extends object>(options: ServerYogaOptions<TContext>): YogaServerInstance<object, TContext> {
-  const { logger } = options;
+  const logger = withRequestId(options.logger);
+  const masking = createMaskedErrorLogging(logger);
   return createYoga<object, TContext>({
     schema: options.schema,
     graphqlEndpoint: options.endpoint,
@@ -74,21 +83,14 @@ export function createServerYoga<TContext extends object>(options: ServerYogaOpt
     graphiql: options.graphiql,
     renderGraphiQL: renderOfflineGraphiQL,
     landingPage: false,
-    logging: toYogaLogger(logger),
-    maskedErrors: {
-      isDev: false,
-      maskError(error, message, isDev) {
-        const masked = maskError(error, message, isDev);
-        if (masked !== error) {
-          const original = (error as { originalError?: unknown }).originalError ?? error;
-          logger.error('unexpected error', { error: original instanceof Error ? original : new Error(String(original)) });
-        }
-        return masked;
-      },
-    },
+    logging: masking.yogaLogger,
+    maskedErrors: { isDev: false, maskError: masking.maskError },
     plugins: [
-      // Why first: probes answer before the request log, so they are not logged.
+      // Why first: the request's scope (its id) must exist before any other plugin logs.
+      useRequestId(options.requestIds),
+      // Why before the request log: probes answer before it, so they are not logged.
       ...(options.readiness === undefined ? [] : [useReadiness({ endpoint: options.readiness.endpoint, readiness: options.readiness.state })]),
+      ...(options.probes ?? []),
       useRequestLog({ logger, now: options.now, ...(options.logFields === undefined ? {} : { fields: options.logFields }) }),
       useCorsAllowlist({
         origins: options.corsOrigins,

@@ -1,4 +1,6 @@
 /** Structured logging: one JSON object per line. */
+import { currentScope } from '../observability/request-scope.js';
+import { redactUrls } from '../observability/redact.js';
 
 /** Severities, least severe first. */
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -6,7 +8,7 @@ export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 /** A severity of a log line. */
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** Extra fields of a log line; `Error` values are written as `{ name, message, code?, stack }`. */
+/** Extra fields of a log line; `Error` values are written by {@link serializeError}. */
 export type LogFields = Readonly<Record<string, unknown>>;
 
 /** Where the server writes its log lines. */
@@ -29,10 +31,30 @@ export interface JsonLoggerOptions {
   readonly now?: () => number;
 }
 
-/** An error as a plain object a log line can hold. */
-function serializeError(error: Error): Record<string, unknown> {
-  const code = (error as { code?: unknown }).code;
-  return { name: error.name, message: error.message, ...(code === undefined ? {} : { code }), stack: error.stack };
+/** How many causes of an error a log line follows. */
+const MAX_CAUSE_DEPTH = 5;
+
+/**
+ * An error as a plain object a log line can hold: `{ name, message, code?, status?, ossRequestId?,
+ * ec?, path?, stack, cause? }`, following `cause` (or a GraphQL error's `originalError`) up to
+ * {@link MAX_CAUSE_DEPTH} levels. URLs in messages and stacks are redacted (they carry the store's
+ * internal endpoint and, for presigned requests, signatures).
+ */
+export function serializeError(error: Error, depth = 0): Record<string, unknown> {
+  const fields = error as Error & { code?: unknown; status?: unknown; requestId?: unknown; ec?: unknown; path?: unknown; originalError?: unknown };
+  const next = fields.cause ?? fields.originalError;
+  const cause = next instanceof Error && next !== error && depth < MAX_CAUSE_DEPTH ? serializeError(next, depth + 1) : undefined;
+  return {
+    name: error.name,
+    message: redactUrls(error.message),
+    ...(fields.code === undefined ? {} : { code: fields.code }),
+    ...(typeof fields.status === 'number' ? { status: fields.status } : {}),
+    ...(typeof fields.requestId === 'string' ? { ossRequestId: fields.requestId } : {}),
+    ...(typeof fields.ec === 'string' ? { ec: fields.ec } : {}),
+    ...(Array.isArray(fields.path) ? { path: fields.path } : {}),
+    ...(error.stack === undefined ? {} : { stack: redactUrls(error.stack) }),
+    ...(cause === undefined ? {} : { cause }),
+  };
 }
 
 /**
@@ -90,4 +112,24 @@ function safeJson(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** Loggers made by {@link withRequestId}, so wrapping twice adds nothing. */
+const requestIdLoggers = new WeakSet<Logger>();
+
+/**
+ * `logger` with the current HTTP request's id added to every line written while a request is
+ * handled (`requestId`, unless the line sets its own); lines outside a request are unchanged.
+ */
+export function withRequestId(logger: Logger): Logger {
+  if (requestIdLoggers.has(logger)) return logger;
+  const scoped =
+    (level: LogLevel) =>
+    (message: string, fields?: LogFields): void => {
+      const scope = currentScope();
+      logger[level](message, scope === undefined ? fields : { requestId: scope.requestId, ...fields });
+    };
+  const wrapped: Logger = { debug: scoped('debug'), info: scoped('info'), warn: scoped('warn'), error: scoped('error'), isEnabled: (level) => logger.isEnabled(level) };
+  requestIdLoggers.add(wrapped);
+  return wrapped;
 }

@@ -2,6 +2,7 @@
 import { getOperationAST } from 'graphql';
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { currentScope } from '../../observability/request-scope.js';
 import type { Logger } from '../logger.js';
 
 /** A GraphQL context that can say how many store requests it made (ossgraph's does). */
@@ -33,7 +34,9 @@ export interface RequestLogOptions {
  * Logs `msg: "request"` at info when each response is ready, with `method`, `path`, `status`,
  * `durationMs`, `storeRequests` (summed over the request's operations through
  * `context.storeRequests()`), `operations` (names, `null` for anonymous), `errorCodes` (the
- * `extensions.code` of each error in the result) and `requestId` (`x-request-id`, when sent).
+ * `extensions.code` of each error in the result), `requestId` (the HTTP request id of `useRequestId`)
+ * and `storeRequestIds` (the OSS request ids of the store answers, at most 100, with
+ * `storeRequestIdsDropped` counting the rest).
  * Requests answered by plugins registered before this one (health and readiness probes) are
  * not logged, on purpose: a probe every few seconds would drown the log.
  */
@@ -70,7 +73,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
       if (record === undefined) return;
       records.delete(request);
       const storeRequests = record.contexts.reduce((sum, context) => sum + (context.storeRequests?.() ?? 0), 0);
-      const requestId = request.headers.get('x-request-id');
+      const scope = currentScope();
       const operations = record.executed.length > 0 ? record.executed : record.requested;
       options.logger.info('request', {
         ...options.fields,
@@ -81,7 +84,9 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
         storeRequests,
         ...(operations.length === 0 ? {} : { operations }),
         ...(record.errorCodes.length === 0 ? {} : { errorCodes: record.errorCodes }),
-        ...(requestId === null ? {} : { requestId }),
+        ...(scope === undefined ? {} : { requestId: scope.requestId }),
+        ...(scope === undefined || scope.store.ids.length === 0 ? {} : { storeRequestIds: scope.store.ids }),
+        ...(scope === undefined || scope.store.dropped === 0 ? {} : { storeRequestIdsDropped: scope.store.dropped }),
       });
     },
   };

@@ -54,7 +54,7 @@ export function composeSupergraph(services: ReadonlyArray<{ name: string; url: s
  * Why: the runtime loads `@graphql-mesh/transport-http` by dynamic import for `http` subgraphs,
  * and that package is not a dependency of ossgraph; a real gateway deployment ships it.
  */
-const minimalHttpTransport = {
+const minimalHttpTransport = (extraHeaders: Readonly<Record<string, string>>) => ({
   getSubgraphExecutor: ({
     transportEntry,
     fetch,
@@ -69,7 +69,7 @@ const minimalHttpTransport = {
     return async (request: { document: DocumentNode; variables?: unknown; operationName?: string }) => {
       const response = await fetch(endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...extraHeaders },
         body: JSON.stringify({
           query: print(request.document),
           variables: request.variables,
@@ -80,7 +80,7 @@ const minimalHttpTransport = {
       return (await response.json()) as never;
     };
   },
-};
+});
 
 /** A running in-process gateway plus the requests it sent to each subgraph. */
 export interface InProcessGateway {
@@ -88,6 +88,8 @@ export interface InProcessGateway {
   readonly supergraphSdl: string;
   /** Subgraph name → bodies of the GraphQL requests the gateway sent to it. */
   readonly subgraphRequests: ReadonlyMap<string, readonly string[]>;
+  /** Subgraph name → bodies of the subgraph's answers to those requests. */
+  readonly subgraphResponses: ReadonlyMap<string, readonly string[]>;
   /** Posts a GraphQL operation to the gateway and returns the parsed response body. */
   execute<T = Record<string, unknown>>(
     query: string,
@@ -101,30 +103,37 @@ export interface InProcessGateway {
  * over them with `useCustomFetch`, routing each subgraph URL to its handler's `.fetch`: a real
  * query planner and `_entities` calls, no sockets.
  */
-export async function startInProcessGateway(subgraphs: readonly InProcessSubgraph[]): Promise<InProcessGateway> {
+export async function startInProcessGateway(
+  subgraphs: readonly InProcessSubgraph[],
+  options: { readonly subgraphHeaders?: Readonly<Record<string, string>> } = {},
+): Promise<InProcessGateway> {
   const services = await Promise.all(
     subgraphs.map(async (subgraph) => ({ name: subgraph.name, url: subgraph.url, sdl: await fetchSubgraphSdl(subgraph) })),
   );
   const supergraphSdl = composeSupergraph(services);
   const subgraphRequests = new Map<string, string[]>(subgraphs.map((subgraph) => [subgraph.name, []]));
-  const route = (url: string, init?: RequestInit): Response | Promise<Response> => {
+  const subgraphResponses = new Map<string, string[]>(subgraphs.map((subgraph) => [subgraph.name, []]));
+  const route = async (url: string, init?: RequestInit): Promise<Response> => {
     const target = subgraphs.find((subgraph) => url === subgraph.url || url.startsWith(`${subgraph.url}?`));
     if (target === undefined) return new Response(`no subgraph at ${url}`, { status: 502 });
     if (typeof init?.body === 'string') subgraphRequests.get(target.name)?.push(init.body);
-    return target.handler.fetch(url, init);
+    const response = await target.handler.fetch(url, init);
+    subgraphResponses.get(target.name)?.push(await response.clone().text());
+    return response;
   };
   const runtime = createGatewayRuntime({
     supergraph: supergraphSdl,
     logging: false,
     // Why unmasked: a failing subgraph call should show its real message in the test output.
     maskedErrors: false,
-    transports: { http: minimalHttpTransport },
+    transports: { http: minimalHttpTransport(options.subgraphHeaders ?? {}) },
     plugins: () => [useCustomFetch(route as Parameters<typeof useCustomFetch>[0])],
   });
   return {
     runtime,
     supergraphSdl,
     subgraphRequests,
+    subgraphResponses,
     async execute(query, variables) {
       const response = await runtime.fetch('http://gateway.test/graphql', {
         method: 'POST',

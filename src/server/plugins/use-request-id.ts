@@ -1,0 +1,53 @@
+/** Request ids: accepted or generated per HTTP request, echoed, carried to logs and errors. */
+import type { ExecutionResult, GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { REQUEST_ID_HEADER, requestIdFor } from '../../observability/request-id.js';
+import { currentScope, newRequestScope, runInScope } from '../../observability/request-scope.js';
+
+/** Options of {@link useRequestId}. */
+export interface RequestIdOptions {
+  /** A fresh id when the request brings no usable one; default a random UUID. */
+  readonly generate?: () => string;
+}
+
+/**
+ * Gives every HTTP request an id — its `x-request-id` when 1–128 safe characters, else a generated
+ * one — and runs the whole request (plugins, context, resolvers, store calls, the response hooks)
+ * in a {@link RequestScope} carrying it. Every response carries `x-request-id`, and every GraphQL
+ * error gets `extensions.httpRequestId` (`extensions.requestId` stays the OSS request id).
+ */
+export function useRequestId(options: RequestIdOptions = {}): Plugin {
+  return {
+    instrumentation: {
+      request({ request }, wrapped) {
+        return runInScope(newRequestScope(requestIdFor(request.headers, options.generate)), wrapped);
+      },
+    },
+    onResultProcess({ result, setResult }) {
+      const scope = currentScope();
+      if (scope === undefined || Symbol.asyncIterator in result) return;
+      if (Array.isArray(result)) setResult(result.map((single: ExecutionResult) => withRequestId(single, scope.requestId)));
+      else setResult(withRequestId(result as ExecutionResult, scope.requestId));
+    },
+    onResponse({ response }) {
+      const scope = currentScope();
+      if (scope !== undefined) response.headers.set(REQUEST_ID_HEADER, scope.requestId);
+    },
+  };
+}
+
+/** `result` with `httpRequestId` added to the extensions of each of its errors. */
+function withRequestId(result: ExecutionResult, requestId: string): ExecutionResult {
+  if (result.errors === undefined || result.errors.length === 0) return result;
+  return { ...result, errors: result.errors.map((error) => withExtension(error, 'httpRequestId', requestId)) };
+}
+
+/**
+ * A copy of `error` with one more extension. Why a copy: an error object may be shared (a cached
+ * or rethrown error), and another request's id must never appear on it.
+ */
+function withExtension(error: GraphQLError, name: string, value: unknown): GraphQLError {
+  const copy = Object.create(Object.getPrototypeOf(error) as object, Object.getOwnPropertyDescriptors(error)) as GraphQLError;
+  Object.defineProperty(copy, 'extensions', { value: { ...error.extensions, [name]: value }, enumerable: true, writable: true, configurable: true });
+  return copy;
+}
