@@ -27,7 +27,8 @@ function cleanEnv(env: Record<string, string>): Record<string, string> {
   const base = Object.entries(process.env).filter(
     (entry): entry is [string, string] => entry[1] !== undefined && !/^(OSS_|OSSGRAPH_|OTEL_|PORT$|HOST$|NODE_OPTIONS$)/.test(entry[0]),
   );
-  return { ...Object.fromEntries(base), ...env };
+  // Why OSSGRAPH_AUTH=none: `serve` refuses to start without an explicit auth choice.
+  return { ...Object.fromEntries(base), OSSGRAPH_AUTH: 'none', ...env };
 }
 
 /** A child process and the lines it printed. */

@@ -67,10 +67,10 @@ describe('trusted documents', () => {
     for (const query of ['{ object(bucket: "demo", key: "docs/readme.md") { key } }', entry('DemoBucket').document]) {
       const text = await send(fixture, '/graphql', { query });
       expect(text.status).toBe(400);
-      expect(text.body.errors?.[0]?.extensions).toEqual({ code: 'TRUSTED_DOCUMENT_REQUIRED' });
+      expect(text.body.errors?.[0]?.extensions).toEqual({ code: 'TRUSTED_DOCUMENT_REQUIRED', httpRequestId: expect.any(String) });
     }
     const neither = await send(fixture, '/graphql', { variables: {} });
-    expect(neither.body.errors?.[0]?.extensions).toEqual({ code: 'TRUSTED_DOCUMENT_NOT_FOUND' });
+    expect(neither.body.errors?.[0]?.extensions).toEqual({ code: 'TRUSTED_DOCUMENT_NOT_FOUND', httpRequestId: expect.any(String) });
     expect(neither.body.data ?? null).toBeNull();
     expect(fixture.store.stats.total()).toBe(0);
   });
