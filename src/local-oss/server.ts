@@ -277,6 +277,7 @@ export function createRequestListener(settings: ServerSettings): (req: IncomingM
         headers: req.headers,
         body: req,
         now,
+        clock: () => settings.now().getTime(),
         backend: settings.backend,
         config: settings,
       };

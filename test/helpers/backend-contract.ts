@@ -447,6 +447,96 @@ export function describeBackendContract(
       });
     });
 
+    describe('atomicity and commit time (issue 9 §2)', () => {
+      it('a clock given as now is read at the commit point, after the whole body was consumed', async () => {
+        let clock = NOW;
+        async function* slowBody(): AsyncGenerator<Uint8Array> {
+          yield new TextEncoder().encode('first ');
+          clock = NOW + 60_000;
+          yield new TextEncoder().encode('second');
+        }
+        const record = await backend.putObject(B, 'slow', slowBody(), { metadata: metadata(), now: () => clock });
+        expect(record.lastModified).toBe(NOW + 60_000);
+        expect((await backend.headObject(B, 'slow'))?.lastModified).toBe(NOW + 60_000);
+      });
+
+      it('copyObject and replaceMetadata read the clock after resolve (commit time)', async () => {
+        await put('src', 'data');
+        let clock = NOW;
+        const copied = await backend.copyObject({ bucket: B, key: 'src' }, { bucket: B, key: 'dst' }, {
+          now: () => clock,
+          resolve: () => {
+            clock = NOW + 5_000;
+            return metadata();
+          },
+        });
+        expect(copied.lastModified).toBe(NOW + 5_000);
+        const replaced = await backend.replaceMetadata(B, 'dst', {
+          now: () => clock,
+          resolve: () => {
+            clock = NOW + 9_000;
+            return metadata();
+          },
+        });
+        expect(replaced.lastModified).toBe(NOW + 9_000);
+      });
+
+      it('copyObject: resolve and the commit are one step; a write to the destination issued meanwhile lands after', async () => {
+        await put('src', 'source-data');
+        await put('dst', 'old-destination');
+        let concurrent: Promise<unknown> | undefined;
+        await backend.copyObject({ bucket: B, key: 'src' }, { bucket: B, key: 'dst' }, {
+          now: NOW + 1,
+          resolve: () => {
+            // Why: a concurrent request arriving while the copy checks its conditions (the next
+            // turn of the event loop); it must not slip in between the check and the commit.
+            concurrent = new Promise((done) => setImmediate(done)).then(() =>
+              backend.replaceMetadata(B, 'dst', {
+                now: NOW + 2,
+                resolve: (current) => metadata({ userMetadata: { after: current.etag } }),
+              }),
+            );
+            return metadata({ userMetadata: { copy: 'yes' } });
+          },
+        });
+        await concurrent;
+        const head = await backend.headObject(B, 'dst');
+        expect(head?.userMetadata).toEqual({ after: etagOf('source-data') });
+        expect(await get('dst')).toEqual(Buffer.from('source-data'));
+      });
+
+      it('copyObject: a write to the source issued during resolve lands after the copy', async () => {
+        await put('src', 'v1');
+        let concurrent: Promise<unknown> | undefined;
+        const copied = await backend.copyObject({ bucket: B, key: 'src' }, { bucket: B, key: 'dst' }, {
+          now: NOW + 1,
+          resolve: (source) => {
+            concurrent = new Promise((done) => setImmediate(done)).then(() =>
+              backend.replaceMetadata(B, 'src', { now: NOW + 2, resolve: () => metadata({ userMetadata: { changed: '1' } }) }),
+            );
+            expect(source.userMetadata).toEqual({});
+            return metadata();
+          },
+        });
+        await concurrent;
+        expect(copied.etag).toBe(etagOf('v1'));
+        expect((await backend.headObject(B, 'src'))?.userMetadata).toEqual({ changed: '1' });
+      });
+
+      it('forbidOverwrite copies to one key from many sources: exactly one wins', async () => {
+        await Promise.all(Array.from({ length: 8 }, (_, i) => put(`s${i}`, `source ${i}`)));
+        const results = await Promise.allSettled(
+          Array.from({ length: 8 }, (_, i) =>
+            backend.copyObject({ bucket: B, key: `s${i}` }, { bucket: B, key: 'one' }, { now: NOW, forbidOverwrite: true, resolve: () => metadata() }),
+          ),
+        );
+        const winners = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+        expect(winners).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect((r.reason as BackendError).code).toBe('FileAlreadyExists');
+        expect(await get('one')).toEqual(Buffer.from(`source ${winners[0]}`));
+      });
+    });
+
     describe('replaceMetadata', () => {
       it('replaces metadata only, keeping data and derived fields, lastModified = now', async () => {
         const old = await put('k', 'data', { contentType: 'text/plain', userMetadata: { a: '1' } });

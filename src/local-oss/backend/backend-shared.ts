@@ -7,9 +7,11 @@ import { Crc64, crc64Combine, formatCrc64 } from '../../oss/checksum/crc64.js';
 import {
   BackendError,
   MIN_PART_SIZE,
+  type CommitTime,
   type CompletePart,
   type DataDigest,
   type PartRecord,
+  type UploadRecord,
 } from './backend.js';
 
 /**
@@ -143,4 +145,14 @@ export function newUploadId(): string {
 /** Normalises any chunk to a Buffer without copying. */
 export function asBuffer(chunk: Uint8Array): Buffer {
   return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/** The instant a {@link CommitTime} stands for, read now: call it exactly at the commit point. */
+export function commitTime(now: CommitTime): number {
+  return typeof now === 'number' ? now : now();
+}
+
+/** Sorts uploads by key (UTF-8 byte order), then upload id: the ListMultipartUploads order. */
+export function sortUploads(uploads: Iterable<UploadRecord>): UploadRecord[] {
+  return [...uploads].sort((a, b) => compareKeys(a.key, b.key) || (a.uploadId < b.uploadId ? -1 : a.uploadId > b.uploadId ? 1 : 0));
 }

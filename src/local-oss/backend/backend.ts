@@ -15,6 +15,9 @@
  *   NOT hold a whole object in memory except the memory backend, whose storage is memory.
  * - Times are milliseconds since the epoch (`number`), supplied by the caller (`now`) so tests can
  *   inject a clock. A backend MUST NOT read the wall clock for anything a client can observe.
+ *   A write's `now` is a {@link CommitTime}: when it is a clock, the backend reads it at the
+ *   commit point (after the body was consumed, under the key's serialisation), so
+ *   Last-Modified is the commit time, never the request's arrival time.
  * - Failures that clients can observe are thrown as {@link BackendError} with one of
  *   {@link BackendErrorCode}. Errors thrown by caller callbacks (`verify`, `resolve`) MUST
  *   propagate unchanged, and the operation MUST then leave no visible trace.
@@ -97,7 +100,25 @@ export interface ObjectRecord extends ObjectMetadata {
 export interface BucketRecord {
   readonly name: string;
   readonly creationDate: number;
+  /** Default storage class given at PutBucket (`Standard` when absent). */
+  readonly storageClass?: string;
+  /** Bucket ACL given at PutBucket (`private` when absent). */
+  readonly acl?: string;
 }
+
+/** Options of {@link Backend.createBucket} besides the name. */
+export interface CreateBucketInput {
+  /** `CreateBucketConfiguration/StorageClass`. */
+  readonly storageClass?: string;
+  /** `x-oss-acl`. */
+  readonly acl?: string;
+}
+
+/**
+ * The time a write records: a fixed instant, or a clock the backend reads once at the commit
+ * point (what the HTTP handlers pass). See `commitTime` in `backend-shared.ts`.
+ */
+export type CommitTime = number | (() => number);
 
 /** What a backend measured while consuming data: used for Content-MD5 checks and ETags. */
 export interface DataDigest {
@@ -146,7 +167,7 @@ export interface CompletePart {
 /** Options of {@link Backend.putObject}. */
 export interface PutObjectInput {
   readonly metadata: ObjectMetadata;
-  readonly now: number;
+  readonly now: CommitTime;
   /** When true and the key exists, fail with `FileAlreadyExists` and keep the old object. */
   readonly forbidOverwrite?: boolean;
   /**
@@ -158,18 +179,20 @@ export interface PutObjectInput {
 
 /** Options of {@link Backend.copyObject}. */
 export interface CopyObjectInput {
-  readonly now: number;
+  readonly now: CommitTime;
   readonly forbidOverwrite?: boolean;
   /**
    * Called with the source record of the snapshot being copied; returns the destination's
-   * metadata (COPY or REPLACE directive) or throws (copy-source conditions) to abort.
+   * metadata (COPY or REPLACE directive) or throws (copy-source conditions) to abort. Runs
+   * atomically with the commit: no write to the source or the destination key can land
+   * between this call and the destination becoming visible.
    */
   readonly resolve: (source: ObjectRecord) => ObjectMetadata;
 }
 
 /** Options of {@link Backend.replaceMetadata}. */
 export interface ReplaceMetadataInput {
-  readonly now: number;
+  readonly now: CommitTime;
   /**
    * Called with the current record; returns the new metadata or throws to abort (conditions).
    * Runs atomically with the replacement: no write to the key can slip in between.
@@ -186,14 +209,14 @@ export interface CreateUploadInput {
 
 /** Options of {@link Backend.uploadPart}. */
 export interface UploadPartInput {
-  readonly now: number;
+  readonly now: CommitTime;
   /** As in {@link PutObjectInput.verify}. */
   readonly verify?: (digest: DataDigest) => void;
 }
 
 /** Options of {@link Backend.completeMultipartUpload}. */
 export interface CompleteUploadInput {
-  readonly now: number;
+  readonly now: CommitTime;
   /** Forbid overwrite at completion (in addition to the initiation flag). */
   readonly forbidOverwrite?: boolean;
   /** Object ACL given at completion (`x-oss-object-acl`), replacing the initiation one. */
@@ -256,9 +279,10 @@ export const MIN_PART_SIZE = 100 * 1024;
 export interface Backend {
   /**
    * Creates a bucket. MUST be idempotent: creating an existing bucket succeeds, keeps its
-   * objects and creation date, and resolves `false`; a new bucket resolves `true`.
+   * objects, creation date and settings, and resolves `false`; a new bucket resolves `true`
+   * and records `input` (storage class, ACL) verbatim.
    */
-  createBucket(name: string, now: number): Promise<boolean>;
+  createBucket(name: string, now: number, input?: CreateBucketInput): Promise<boolean>;
 
   /**
    * Deletes an empty bucket. MUST throw `NoSuchBucket` if absent and `BucketNotEmpty` if it holds
@@ -292,9 +316,9 @@ export interface Backend {
    * MUST compute size, MD5 and CRC-64 of the bytes while consuming them, call `verify` before
    * the object becomes visible, and record `etag` = `"` + uppercase hex MD5 + `"`,
    * `contentMd5` = base64 MD5, `crc64` (decimal), `objectType: 'Normal'`,
-   * `lastModified = lastAccessTime = now`. If `body` throws, nothing becomes visible.
-   * With `forbidOverwrite` and an existing key: `FileAlreadyExists`, checked atomically with
-   * the commit.
+   * `lastModified = lastAccessTime = now` (read at the commit point). If `body` throws, nothing
+   * becomes visible. With `forbidOverwrite` and an existing key: `FileAlreadyExists`, checked
+   * atomically with the commit.
    */
   putObject(
     bucket: string,
@@ -309,7 +333,8 @@ export interface Backend {
    * The destination MUST keep the source's `size`, `etag`, `contentMd5`, `crc64` and
    * `objectType`; its metadata is what `resolve(source)` returns; `lastModified = now`.
    * MUST throw `NoSuchBucket` (either bucket) or `NoSuchKey` (source missing) before calling
-   * `resolve`. The source is read as one snapshot. `forbidOverwrite` as in `putObject`.
+   * `resolve`. The source is read as one snapshot, and `resolve`, the `forbidOverwrite` check
+   * and the commit happen with no write to either key in between (per-key atomicity).
    * Source and destination are never the same key (handlers use `replaceMetadata` for that),
    * but a backend SHOULD still behave correctly if they are. SHOULD NOT buffer the whole object
    * (the file backend streams or links data).
@@ -384,6 +409,12 @@ export interface Backend {
     parts: readonly CompletePart[],
     input: CompleteUploadInput,
   ): Promise<ObjectRecord>;
+
+  /**
+   * Every in-progress multipart upload of the bucket, ascending by key (UTF-8 byte order, see
+   * `compareKeys`), then by upload id.
+   */
+  listMultipartUploads(bucket: string): Promise<readonly UploadRecord[]>;
 
   /** Discards an upload and its parts. `NoSuchUpload` when absent. */
   abortMultipartUpload(bucket: string, key: string, uploadId: string): Promise<void>;

@@ -241,6 +241,8 @@ export function decodeBucketFile(text: string): BucketRecord {
   const record = b as Json;
   ensure(typeof record['name'] === 'string', 'name');
   ensure(typeof record['creationDate'] === 'number', 'creationDate');
+  ensure(record['storageClass'] === undefined || typeof record['storageClass'] === 'string', 'storageClass');
+  ensure(record['acl'] === undefined || typeof record['acl'] === 'string', 'acl');
   return record as unknown as BucketRecord;
 }
 

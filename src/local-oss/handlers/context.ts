@@ -30,7 +30,13 @@ export interface RequestContext {
   readonly headers: IncomingHttpHeaders;
   /** The request body. */
   readonly body: AsyncIterable<Uint8Array>;
+  /** Arrival time of the request (signature checks, the `Date` header). */
   readonly now: Date;
+  /**
+   * The server clock in epoch milliseconds. Writes pass it to the backend as `now`, which reads
+   * it at the commit point: Last-Modified is the commit time, not {@link RequestContext.now}.
+   */
+  readonly clock: () => number;
   readonly backend: Backend;
   readonly config: HandlerConfig;
 }

@@ -142,19 +142,19 @@ export const copyObject: Handler = async (ctx) => {
   checkObjectKey(key);
   const source = copySourceOf(ctx);
   const replace = directive(ctx, 'x-oss-metadata-directive', ['COPY', 'REPLACE']) === 'REPLACE';
-  const now = ctx.now.getTime();
+  const now = ctx.clock;
   const selfCopy = source.bucket === bucket && source.key === key;
   let record: ObjectRecord;
   if (selfCopy) {
-    if (forbidOverwrite(ctx)) {
-      if ((await ctx.backend.headObject(bucket, key)) !== undefined) {
-        throw new LocalOssError('FileAlreadyExists', 'The object you specified already exists and can not be overwritten.');
-      }
-    }
     try {
       record = await ctx.backend.replaceMetadata(bucket, key, {
         now,
         resolve: (current) => {
+          // Why: checked here, atomically with the replacement; the destination is the source,
+          // so it always exists when this runs.
+          if (forbidOverwrite(ctx)) {
+            throw new LocalOssError('FileAlreadyExists', 'The object you specified already exists and can not be overwritten.');
+          }
           checkCopySourceConditions(ctx, current);
           return copyMetadata(ctx, key, current, true);
         },

@@ -2,7 +2,7 @@
  * Multipart upload handlers: InitiateMultipartUpload, UploadPart, UploadPartCopy,
  * CompleteMultipartUpload, AbortMultipartUpload, ListParts (reference §5.5).
  */
-import type { ByteRange, CompletePart } from '../backend/backend.js';
+import { BackendError, type ByteRange, type CompletePart, type ObjectRead } from '../backend/backend.js';
 import { uriEncode } from '../../oss/signer/canonical.js';
 import { parseXml } from '../../oss/xml/parse-xml.js';
 import { LocalOssError } from '../errors.js';
@@ -15,7 +15,7 @@ import {
   type Handler,
   type RequestContext,
 } from './context.js';
-import { checkCopySourceConditions, copySourceOf } from './copy-object.js';
+import { checkCopySourceConditions, copySourceOf, type CopySource } from './copy-object.js';
 import {
   aclFromHeaders,
   checkObjectKey,
@@ -85,7 +85,7 @@ export const uploadPart: Handler = async (ctx) => {
   const uploadId = uploadIdOf(ctx);
   const verify = contentMd5Verifier(ctx);
   const part = await ctx.backend.uploadPart(bucket, key, uploadId, partNumber, ctx.body, {
-    now: ctx.now.getTime(),
+    now: ctx.clock,
     ...(verify !== undefined ? { verify } : {}),
   });
   const md5 = Buffer.from(part.etag.slice(1, -1), 'hex').toString('base64');
@@ -111,6 +111,36 @@ export function parseCopyRange(value: string | undefined, size: number): ByteRan
   return { offset: first, length: last - first + 1 };
 }
 
+/**
+ * Opens the copy source with its range as one snapshot: the range is computed from the size of
+ * the very record whose bytes are read, so the conditions checked on `record` describe the data.
+ * Retries when the source changes between the size lookup and the read.
+ */
+async function readCopySource(ctx: RequestContext, source: CopySource): Promise<ObjectRead> {
+  for (let attempt = 0; ; attempt++) {
+    const head = await ctx.backend.headObject(source.bucket, source.key);
+    if (head === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: source.key } });
+    const range = parseCopyRange(header(ctx, 'x-oss-copy-source-range'), head.size);
+    let read: ObjectRead | undefined;
+    try {
+      read = await ctx.backend.getObject(source.bucket, source.key, range);
+    } catch (error) {
+      if (attempt < 5 && error instanceof BackendError && error.code === 'InvalidRange') continue;
+      throw error;
+    }
+    if (read === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: source.key } });
+    const same = read.record.etag === head.etag && read.record.lastModified === head.lastModified && read.record.size === head.size;
+    if (same || attempt >= 5) {
+      if (!same) {
+        await read.body[Symbol.asyncIterator]().return?.();
+        throw new LocalOssError('InternalError', 'The copy source kept changing while it was read; retry.');
+      }
+      return read;
+    }
+    await read.body[Symbol.asyncIterator]().return?.();
+  }
+}
+
 /** `PUT /<key>?partNumber=N&uploadId=ID` with `x-oss-copy-source` (+ range) → `<CopyPartResult>`. */
 export const uploadPartCopy: Handler = async (ctx) => {
   const bucket = requireBucket(ctx);
@@ -121,18 +151,14 @@ export const uploadPartCopy: Handler = async (ctx) => {
   if ((await ctx.backend.getMultipartUpload(bucket, key, uploadId)) === undefined) {
     throw new LocalOssError('NoSuchUpload');
   }
-  const head = await ctx.backend.headObject(source.bucket, source.key);
-  if (head === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: source.key } });
-  const range = parseCopyRange(header(ctx, 'x-oss-copy-source-range'), head.size);
-  const read = await ctx.backend.getObject(source.bucket, source.key, range);
-  if (read === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: source.key } });
+  const read = await readCopySource(ctx, source);
   try {
     checkCopySourceConditions(ctx, read.record);
   } catch (error) {
     await read.body[Symbol.asyncIterator]().return?.();
     throw error;
   }
-  const part = await ctx.backend.uploadPart(bucket, key, uploadId, partNumber, read.body, { now: ctx.now.getTime() });
+  const part = await ctx.backend.uploadPart(bucket, key, uploadId, partNumber, read.body, { now: ctx.clock });
   return {
     headers: { 'x-oss-hash-crc64ecma': part.crc64 },
     xml: { root: 'CopyPartResult', value: { LastModified: isoDate(part.lastModified), ETag: part.etag } },
@@ -182,7 +208,7 @@ export const completeMultipartUpload: Handler = async (ctx) => {
   }
   const acl = aclFromHeaders(ctx);
   const record = await ctx.backend.completeMultipartUpload(bucket, key, uploadId, parts, {
-    now: ctx.now.getTime(),
+    now: ctx.clock,
     forbidOverwrite: forbidOverwrite(ctx),
     ...(acl !== undefined ? { acl } : {}),
   });
