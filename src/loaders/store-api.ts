@@ -16,6 +16,7 @@ const OSS_API_METHODS = [
   'uploadPartCopy',
   'completeMultipartUpload',
   'abortMultipartUpload',
+  'listMultipartUploads',
   'listObjectsV2',
   'putBucket',
   'deleteBucket',

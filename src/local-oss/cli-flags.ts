@@ -30,6 +30,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: 'fault-error-code', env: 'LOCAL_OSS_FAULT_ERROR_CODE', type: 'string', default: 'ServiceUnavailable', doc: 'Fault injection: OSS code of injected errors.' },
   { name: 'fault-latency-ms', env: 'LOCAL_OSS_FAULT_LATENCY_MS', type: 'string', default: '0', doc: 'Fault injection: milliseconds added to every request.' },
   { name: 'fault-reset-rate', env: 'LOCAL_OSS_FAULT_RESET_RATE', type: 'string', default: '0', doc: 'Fault injection: share of requests (0-1) whose connection is reset.' },
+  { name: 'abort-incomplete-uploads-after', env: 'LOCAL_OSS_ABORT_INCOMPLETE_UPLOADS_AFTER', type: 'string', doc: 'Abort multipart uploads initiated longer ago than this (e.g. 7d, 12h); off when unset.' },
   { name: 'help', type: 'boolean', doc: 'Print this help and exit.' },
 ];
 

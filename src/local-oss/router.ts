@@ -10,6 +10,7 @@ import { copyObject } from './handlers/copy-object.js';
 import { deleteMultipleObjects, deleteObject } from './handlers/delete-object.js';
 import { getObject, getObjectMeta, headObject } from './handlers/get-object.js';
 import { listObjects, listObjectsV2 } from './handlers/list-objects.js';
+import { listMultipartUploads } from './handlers/list-multipart-uploads.js';
 import { getObjectAcl } from './handlers/object-acl.js';
 import {
   abortMultipartUpload,
@@ -43,6 +44,7 @@ export const OPERATIONS = [
   'CompleteMultipartUpload',
   'AbortMultipartUpload',
   'ListParts',
+  'ListMultipartUploads',
   'Options',
 ] as const;
 
@@ -71,6 +73,7 @@ export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options'>, Handle
   CompleteMultipartUpload: completeMultipartUpload,
   AbortMultipartUpload: abortMultipartUpload,
   ListParts: listParts,
+  ListMultipartUploads: listMultipartUploads,
 };
 
 /**
@@ -127,6 +130,7 @@ export function route(input: RouteInput): OperationName {
     switch (method) {
       case 'GET':
         if (params.has('bucketInfo')) return 'GetBucketInfo';
+        if (params.has('uploads')) return 'ListMultipartUploads';
         if (unsupported(params)) return fail();
         return params.get('list-type') === '2' ? 'ListObjectsV2' : 'ListObjects';
       case 'PUT':

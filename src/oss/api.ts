@@ -25,6 +25,8 @@ import { initiateMultipartUpload } from './operations/initiate-multipart-upload.
 import type { InitiateMultipartUploadRequest, InitiateMultipartUploadResult } from './operations/initiate-multipart-upload.js';
 import { listBuckets } from './operations/list-buckets.js';
 import type { ListBucketsRequest, ListBucketsResult } from './operations/list-buckets.js';
+import { listMultipartUploads } from './operations/list-multipart-uploads.js';
+import type { ListMultipartUploadsRequest, ListMultipartUploadsResult } from './operations/list-multipart-uploads.js';
 import { listObjectsV2 } from './operations/list-objects-v2.js';
 import type { ListObjectsV2Request, ListObjectsV2Result } from './operations/list-objects-v2.js';
 import { putBucket } from './operations/put-bucket.js';
@@ -57,6 +59,7 @@ export interface OssApi {
   uploadPartCopy(request: UploadPartCopyRequest, options?: CallOptions): Promise<UploadPartCopyResult>;
   completeMultipartUpload(request: CompleteMultipartUploadRequest, options?: CallOptions): Promise<CompleteMultipartUploadResult>;
   abortMultipartUpload(request: AbortMultipartUploadRequest, options?: CallOptions): Promise<AbortMultipartUploadResult>;
+  listMultipartUploads(request: ListMultipartUploadsRequest, options?: CallOptions): Promise<ListMultipartUploadsResult>;
   listObjectsV2(request: ListObjectsV2Request, options?: CallOptions): Promise<ListObjectsV2Result>;
   putBucket(request: PutBucketRequest, options?: CallOptions): Promise<PutBucketResult>;
   deleteBucket(request: DeleteBucketRequest, options?: CallOptions): Promise<DeleteBucketResult>;
@@ -78,6 +81,7 @@ export function createOssApi(client: OssClient): OssApi {
     uploadPartCopy: (request, options) => uploadPartCopy(client, request, options),
     completeMultipartUpload: (request, options) => completeMultipartUpload(client, request, options),
     abortMultipartUpload: (request, options) => abortMultipartUpload(client, request, options),
+    listMultipartUploads: (request, options) => listMultipartUploads(client, request, options),
     listObjectsV2: (request, options) => listObjectsV2(client, request, options),
     putBucket: (request, options) => putBucket(client, request, options),
     deleteBucket: (request, options) => deleteBucket(client, request, options),

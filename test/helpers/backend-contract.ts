@@ -793,6 +793,20 @@ export function describeBackendContract(
         await backend.createBucket(B, NOW);
       });
 
+      it('listMultipartUploads: every in-progress upload by key (byte order), then upload id; not completed or aborted ones', async () => {
+        const made = [await start('b'), await start('a'), await start('b'), await start('\u{1F600}'), await start('\uFFFD')];
+        const done = await start('c');
+        const p = await upload('c', done.uploadId, 1, part3);
+        await backend.completeMultipartUpload(B, 'c', done.uploadId, [p], { now: NOW });
+        const aborted = await start('d');
+        await backend.abortMultipartUpload(B, 'd', aborted.uploadId);
+        const bs = made.filter((u) => u.key === 'b').sort((x, y) => (x.uploadId < y.uploadId ? -1 : 1));
+        const listed = await backend.listMultipartUploads(B);
+        expect(listed.map((u) => u.key)).toEqual(['a', 'b', 'b', '\uFFFD', '\u{1F600}']);
+        expect(listed).toEqual([made[1], ...bs, made[4], made[3]]);
+        await expectCode(backend.listMultipartUploads('missing-bucket'), 'NoSuchBucket');
+      });
+
       it('hostile keys work for uploads too', async () => {
         for (const key of HOSTILE_KEYS) {
           const u = await start(key);

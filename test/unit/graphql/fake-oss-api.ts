@@ -72,6 +72,7 @@ export function createFakeOssApi(objects: Record<string, FakeObject>): FakeOssAp
     uploadPartCopy: unused('uploadPartCopy'),
     completeMultipartUpload: unused('completeMultipartUpload'),
     abortMultipartUpload: unused('abortMultipartUpload'),
+    listMultipartUploads: unused('listMultipartUploads'),
     putBucket: unused('putBucket'),
     deleteBucket: unused('deleteBucket'),
     listBuckets: unused('listBuckets'),

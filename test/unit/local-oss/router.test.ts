@@ -18,6 +18,8 @@ describe('route', () => {
     ['GET', 'b', undefined, ['list-type=2'], false, 'ListObjectsV2'],
     ['GET', 'b', undefined, ['bucketInfo'], false, 'GetBucketInfo'],
     ['POST', 'b', undefined, ['delete'], false, 'DeleteMultipleObjects'],
+    ['GET', 'b', undefined, ['uploads'], false, 'ListMultipartUploads'],
+    ['GET', 'b', undefined, ['uploads', 'prefix=p', 'encoding-type=url'], false, 'ListMultipartUploads'],
     ['PUT', 'b', 'k', [], false, 'PutObject'],
     ['PUT', 'b', 'k', [], true, 'CopyObject'],
     ['PUT', 'b', 'k', ['partNumber=1', 'uploadId=u'], false, 'UploadPart'],
