@@ -67,6 +67,96 @@ describe.each([
     await rm(dir, { recursive: true, force: true });
   });
 
+  describe('issue 13 protocol bugs', () => {
+    it('1. deleteMulti deletes exactly the keys sent (%, +, control characters), never a decoded look-alike', async () => {
+      const oss = client();
+      const targets = ['dm/pct%41.txt', 'dm/a+b%2B c', 'dm/ctl\u0001\u001f.txt', 'dm/cr\rlf\n.txt', "dm/q'\"<&>"];
+      const lookAlikes = ['dm/pctA.txt', 'dm/a b+ c', 'dm/ctl.txt', 'dm/cr\nlf\n.txt', 'dm/a+b+ c'];
+      for (const key of [...targets, ...lookAlikes]) await oss.put(key, Buffer.from(key));
+      const result = (await oss.deleteMulti(targets, { quiet: false })) as unknown as { deleted: Array<string | { Key: string }> };
+      const deleted = result.deleted.map((d) => (typeof d === 'string' ? d : d.Key));
+      expect(deleted).toEqual(targets);
+      for (const key of targets) expect((await failure(oss.head(key))).status).toBe(404);
+      for (const key of lookAlikes) expect((await oss.head(key)).status).toBe(200);
+    });
+
+    it('3. an unknown access key gets 404 NoSuchBucket for a missing bucket and 403 InvalidAccessKeyId for an existing one', async () => {
+      const stranger = client({ accessKeyId: 'unknown-ak', accessKeySecret: 'whatever' });
+      const missing = await failure(stranger.getBucketInfo('no-such-bucket-13'));
+      expect([missing.status, missing.code]).toEqual([404, 'NoSuchBucket']);
+      const existing = await failure(stranger.get('some/key'));
+      expect([existing.status, existing.code]).toEqual([403, 'InvalidAccessKeyId']);
+    });
+
+    it('4. an unimplemented sub-resource on a missing bucket is 404 NoSuchBucket (the "bucket exists?" probe), after auth on an existing one', async () => {
+      const oss = client();
+      const missing = await failure(oss.getBucketACL('no-such-bucket-13'));
+      expect([missing.status, missing.code]).toEqual([404, 'NoSuchBucket']);
+      const stranger = client({ accessKeyId: 'unknown-ak', accessKeySecret: 'whatever' });
+      const unauthenticated = await failure(stranger.getBucketACL(bucket));
+      expect([unauthenticated.status, unauthenticated.code]).toEqual([403, 'InvalidAccessKeyId']);
+      const unimplemented = await failure(oss.getBucketACL(bucket));
+      expect([unimplemented.status, unimplemented.code]).toEqual([501, 'NotImplemented']);
+    });
+
+    it('5. listBuckets honours max-keys and marker and says IsTruncated', async () => {
+      const oss = client();
+      const names = [`${bucket}-lb-a`, `${bucket}-lb-b`, `${bucket}-lb-c`];
+      for (const n of names) await oss.putBucket(n);
+      const seen: string[] = [];
+      let marker: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const result = (await oss.listBuckets({ prefix: `${bucket}-lb-`, 'max-keys': 2, ...(marker !== undefined ? { marker } : {}) } as never)) as unknown as {
+          buckets: Array<{ name: string }> | null;
+          isTruncated: boolean;
+          nextMarker: string | null;
+        };
+        const got = (result.buckets ?? []).map((b) => b.name);
+        expect(got.length).toBeLessThanOrEqual(2);
+        seen.push(...got);
+        if (!result.isTruncated) break;
+        expect(result.nextMarker).toBe(got.at(-1));
+        marker = result.nextMarker as string;
+      }
+      expect(seen).toEqual(names);
+      for (const n of names) await oss.deleteBucket(n);
+    });
+
+    it('6. copy with REPLACE and no Content-Type keeps the source type (ali-oss sends none for a key without extension)', async () => {
+      const oss = client();
+      await oss.put('ct/source.txt', Buffer.from('typed'), { mime: 'text/x-custom' });
+      await oss.copy('ct/dest-without-extension', 'ct/source.txt', { meta: { edited: 'yes' } } as unknown as OSS.CopyObjectOptions);
+      const head = await oss.head('ct/dest-without-extension');
+      expect((head.res.headers as Record<string, string>)['content-type']).toBe('text/x-custom');
+      expect(head.meta).toEqual({ edited: 'yes' });
+    });
+
+    it('7. getBucketInfo keeps the StorageClass and ACL given at putBucket and has the other info fields', async () => {
+      const oss = client();
+      const name = `${bucket}-info`;
+      await oss.putBucket(name, { StorageClass: 'IA', acl: 'public-read' } as never);
+      const info = (await oss.getBucketInfo(name)) as unknown as { bucket: Record<string, unknown> };
+      expect(info.bucket).toMatchObject({
+        Name: name,
+        StorageClass: 'IA',
+        Location: 'oss-cn-hangzhou',
+        AccessMonitor: 'Disabled',
+        DataRedundancyType: 'LRS',
+        TransferAcceleration: 'Disabled',
+        CrossRegionReplication: 'Disabled',
+        AccessControlList: { Grant: 'public-read' },
+        ServerSideEncryptionRule: { SSEAlgorithm: 'None' },
+      });
+      expect(Number.isNaN(Date.parse(String(info.bucket['CreationDate'])))).toBe(false);
+      // Creating it again keeps the settings (PutBucket is idempotent for its owner).
+      await oss.putBucket(name);
+      expect(((await oss.getBucketInfo(name)) as unknown as { bucket: { StorageClass: string } }).bucket.StorageClass).toBe('IA');
+      const listed = (await oss.listBuckets({ prefix: name } as never)) as unknown as { buckets: Array<{ name: string; StorageClass?: string; storageClass?: string }> };
+      expect(listed.buckets.map((b) => b.StorageClass ?? b.storageClass)).toEqual(['IA']);
+      await oss.deleteBucket(name);
+    });
+  });
+
   describe('ListMultipartUploads (listUploads)', () => {
     const created: Array<{ key: string; uploadId: string }> = [];
 

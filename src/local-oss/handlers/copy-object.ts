@@ -105,7 +105,8 @@ function directive(ctx: RequestContext, name: string, allowed: readonly string[]
 }
 
 /**
- * The destination metadata of a copy. REPLACE (and every self-copy): the request's metadata.
+ * The destination metadata of a copy. REPLACE (and every self-copy): the request's metadata, with
+ * the source's Content-Type when the request has none.
  * COPY: the source's content headers, user metadata and storage class (unless the request names
  * one); ACL and SSE always come from the request (never copied); tags per the tagging directive.
  */
@@ -114,7 +115,9 @@ export function copyMetadata(ctx: RequestContext, key: string, source: ObjectRec
   const requestTagging = header(ctx, 'x-oss-tagging');
   const tagging = taggingDirective === 'Replace' ? requestTagging : source.tagging;
   if (replace) {
-    const { tagging: _t, ...fromRequest } = metadataFromRequest(ctx, key);
+    // Why: REPLACE without Content-Type keeps the source's type; OSS does not guess from the
+    // destination key (wave 2 §12).
+    const { tagging: _t, ...fromRequest } = metadataFromRequest(ctx, key, source.contentType);
     void _t;
     return { ...fromRequest, ...(tagging !== undefined ? { tagging } : {}) };
   }

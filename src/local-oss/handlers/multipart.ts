@@ -57,7 +57,8 @@ export const initiateMultipartUpload: Handler = async (ctx) => {
   const bucket = requireBucket(ctx);
   const key = requireKey(ctx);
   checkObjectKey(key);
-  const metadata = metadataFromRequest(ctx, key);
+  // Why: OSS does not guess a multipart upload's type from its key (wave 2 §12).
+  const metadata = metadataFromRequest(ctx, key, 'application/octet-stream');
   const forbid = forbidOverwrite(ctx);
   if (forbid && (await ctx.backend.headObject(bucket, key)) !== undefined) {
     throw new LocalOssError('FileAlreadyExists', 'The object you specified already exists and can not be overwritten.');
@@ -241,6 +242,8 @@ export const listParts: Handler = async (ctx) => {
   const uploadId = uploadIdOf(ctx);
   const marker = Number(ctx.params.get('part-number-marker') ?? '0') || 0;
   const maxParts = Math.min(Number(ctx.params.get('max-parts') ?? '1000') || 1000, 1000);
+  const upload = await ctx.backend.getMultipartUpload(bucket, key, uploadId);
+  if (upload === undefined) throw new LocalOssError('NoSuchUpload');
   const all = (await ctx.backend.listParts(bucket, key, uploadId)).filter((p) => p.partNumber > marker);
   const page = all.slice(0, maxParts);
   const truncated = all.length > page.length;
@@ -253,6 +256,7 @@ export const listParts: Handler = async (ctx) => {
         Bucket: bucket,
         Key: encode(key),
         UploadId: uploadId,
+        StorageClass: upload.metadata.storageClass,
         PartNumberMarker: String(marker),
         NextPartNumberMarker: String(page.at(-1)?.partNumber ?? marker),
         MaxParts: String(maxParts),

@@ -128,13 +128,18 @@ export function aclFromHeaders(ctx: Pick<RequestContext, 'headers'>): string | u
 
 /**
  * The full metadata a request sets (PutObject, REPLACE copy, InitiateMultipartUpload): absent
- * Content-Type → guessed from the key, absent storage class → `Standard`, absent ACL → `default`.
+ * Content-Type → `contentTypeDefault` (PutObject: guessed from the key), absent storage class →
+ * `Standard`, absent ACL → `default`.
  */
-export function metadataFromRequest(ctx: Pick<RequestContext, 'headers'>, key: string): ObjectMetadata {
+export function metadataFromRequest(
+  ctx: Pick<RequestContext, 'headers'>,
+  key: string,
+  contentTypeDefault: string = defaultContentType(key),
+): ObjectMetadata {
   const sse = sseFromHeaders(ctx);
   const tagging = header(ctx, 'x-oss-tagging');
   return {
-    contentType: header(ctx, 'content-type') ?? defaultContentType(key),
+    contentType: header(ctx, 'content-type') ?? contentTypeDefault,
     headers: systemHeadersFromRequest(ctx),
     userMetadata: userMetadataFromHeaders(ctx),
     storageClass: storageClassFromHeaders(ctx) ?? 'Standard',
