@@ -7,6 +7,7 @@ const OSS_API_METHODS = [
   'headObject',
   'getObjectMeta',
   'getObjectAcl',
+  'putObjectAcl',
   'putObject',
   'getObject',
   'deleteObject',

@@ -11,7 +11,7 @@ import { deleteMultipleObjects, deleteObject } from './handlers/delete-object.js
 import { getObject, getObjectMeta, headObject } from './handlers/get-object.js';
 import { listObjects, listObjectsV2 } from './handlers/list-objects.js';
 import { listMultipartUploads } from './handlers/list-multipart-uploads.js';
-import { getObjectAcl } from './handlers/object-acl.js';
+import { getObjectAcl, putObjectAcl } from './handlers/object-acl.js';
 import {
   abortMultipartUpload,
   completeMultipartUpload,
@@ -37,6 +37,7 @@ export const OPERATIONS = [
   'HeadObject',
   'GetObjectMeta',
   'GetObjectAcl',
+  'PutObjectAcl',
   'DeleteObject',
   'InitiateMultipartUpload',
   'UploadPart',
@@ -66,6 +67,7 @@ export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options'>, Handle
   HeadObject: headObject,
   GetObjectMeta: getObjectMeta,
   GetObjectAcl: getObjectAcl,
+  PutObjectAcl: putObjectAcl,
   DeleteObject: deleteObject,
   InitiateMultipartUpload: initiateMultipartUpload,
   UploadPart: uploadPart,
@@ -147,6 +149,7 @@ export function route(input: RouteInput): OperationName {
   switch (method) {
     case 'PUT':
       if (multipart && params.has('partNumber')) return input.hasCopySource ? 'UploadPartCopy' : 'UploadPart';
+      if (params.has('acl')) return 'PutObjectAcl';
       if (unsupported(params)) return fail();
       return input.hasCopySource ? 'CopyObject' : 'PutObject';
     case 'GET':

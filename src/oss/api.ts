@@ -31,6 +31,8 @@ import { listObjectsV2 } from './operations/list-objects-v2.js';
 import type { ListObjectsV2Request, ListObjectsV2Result } from './operations/list-objects-v2.js';
 import { putBucket } from './operations/put-bucket.js';
 import type { PutBucketRequest, PutBucketResult } from './operations/put-bucket.js';
+import { putObjectAcl } from './operations/put-object-acl.js';
+import type { PutObjectAclRequest, PutObjectAclResult } from './operations/put-object-acl.js';
 import { putObject } from './operations/put-object.js';
 import type { PutObjectRequest, PutObjectResult } from './operations/put-object.js';
 import { uploadPartCopy } from './operations/upload-part-copy.js';
@@ -50,6 +52,7 @@ export interface OssApi {
   headObject(request: HeadObjectRequest, options?: CallOptions): Promise<HeadObjectResult>;
   getObjectMeta(request: GetObjectMetaRequest, options?: CallOptions): Promise<GetObjectMetaResult>;
   getObjectAcl(request: GetObjectAclRequest, options?: CallOptions): Promise<GetObjectAclResult>;
+  putObjectAcl(request: PutObjectAclRequest, options?: CallOptions): Promise<PutObjectAclResult>;
   putObject(request: PutObjectRequest, options?: CallOptions): Promise<PutObjectResult>;
   getObject(request: GetObjectRequest, options?: CallOptions): Promise<GetObjectResult>;
   deleteObject(request: DeleteObjectRequest, options?: CallOptions): Promise<DeleteObjectResult>;
@@ -72,6 +75,7 @@ export function createOssApi(client: OssClient): OssApi {
     headObject: (request, options) => headObject(client, request, options),
     getObjectMeta: (request, options) => getObjectMeta(client, request, options),
     getObjectAcl: (request, options) => getObjectAcl(client, request, options),
+    putObjectAcl: (request, options) => putObjectAcl(client, request, options),
     putObject: (request, options) => putObject(client, request, options),
     getObject: (request, options) => getObject(client, request, options),
     deleteObject: (request, options) => deleteObject(client, request, options),

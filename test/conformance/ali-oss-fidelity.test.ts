@@ -157,6 +157,21 @@ describe.each([
     });
   });
 
+  describe('object ACL (putACL / getACL)', () => {
+    it('round-trips the four values; a fresh object reports default', async () => {
+      const oss = client();
+      await oss.put('acl/obj.txt', Buffer.from('acl body'));
+      expect((await oss.getACL('acl/obj.txt')).acl).toBe('default');
+      for (const acl of ['private', 'public-read', 'public-read-write', 'default'] as const) {
+        await oss.putACL('acl/obj.txt', acl as OSS.ACLType);
+        expect((await oss.getACL('acl/obj.txt')).acl).toBe(acl);
+      }
+      expect(Buffer.from((await oss.get('acl/obj.txt')).content as Buffer).toString()).toBe('acl body');
+      const missing = await failure(oss.putACL('acl/missing.txt', 'private'));
+      expect([missing.status, missing.code]).toEqual([404, 'NoSuchKey']);
+    });
+  });
+
   describe('ListMultipartUploads (listUploads)', () => {
     const created: Array<{ key: string; uploadId: string }> = [];
 

@@ -63,6 +63,7 @@ export function createFakeOssApi(objects: Record<string, FakeObject>): FakeOssAp
       };
     },
     getObjectAcl: unused('getObjectAcl'),
+    putObjectAcl: unused('putObjectAcl'),
     putObject: unused('putObject'),
     getObject: unused('getObject'),
     deleteObject: unused('deleteObject'),

@@ -31,6 +31,7 @@ describe('route', () => {
     ['HEAD', 'b', 'k', ['objectMeta', 'versionId=null'], false, 'GetObjectMeta'],
     ['GET', 'b', 'k', ['acl'], false, 'GetObjectAcl'],
     ['GET', 'b', 'k', ['acl', 'versionId=null'], false, 'GetObjectAcl'],
+    ['PUT', 'b', 'k', ['acl'], false, 'PutObjectAcl'],
     ['DELETE', 'b', 'k', [], false, 'DeleteObject'],
     ['DELETE', 'b', 'k', ['uploadId=u'], false, 'AbortMultipartUpload'],
     ['POST', 'b', 'k', ['uploads'], false, 'InitiateMultipartUpload'],
@@ -42,7 +43,7 @@ describe('route', () => {
   });
 
   it('answers NotImplemented for known unsupported sub-resources', () => {
-    for (const [method, key, q] of [['PUT', 'k', 'acl'], ['GET', undefined, 'acl'], ['PUT', 'k', 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'append']] as const) {
+    for (const [method, key, q] of [['PUT', undefined, 'acl'], ['GET', undefined, 'acl'], ['PUT', 'k', 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'append']] as const) {
       try {
         r(method, 'b', key, [q]);
         expect.unreachable();
