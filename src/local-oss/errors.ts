@@ -29,6 +29,7 @@ export const ERROR_STATUS = {
   InvalidRange: 416,
   InvalidRequest: 400,
   InvalidSecurityToken: 403,
+  InvalidTaggingKey: 400,
   InvalidURI: 400,
   MalformedXML: 400,
   MethodNotAllowed: 405,

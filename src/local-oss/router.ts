@@ -20,6 +20,7 @@ import {
   uploadPart,
   uploadPartCopy,
 } from './handlers/multipart.js';
+import { deleteObjectTagging, getObjectTagging, putObjectTagging } from './handlers/object-tagging.js';
 import { putObject } from './handlers/put-object.js';
 
 /** Every operation local-oss implements, named as in the OSS API reference. */
@@ -38,6 +39,9 @@ export const OPERATIONS = [
   'GetObjectMeta',
   'GetObjectAcl',
   'PutObjectAcl',
+  'PutObjectTagging',
+  'GetObjectTagging',
+  'DeleteObjectTagging',
   'DeleteObject',
   'InitiateMultipartUpload',
   'UploadPart',
@@ -68,6 +72,9 @@ export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options'>, Handle
   GetObjectMeta: getObjectMeta,
   GetObjectAcl: getObjectAcl,
   PutObjectAcl: putObjectAcl,
+  PutObjectTagging: putObjectTagging,
+  GetObjectTagging: getObjectTagging,
+  DeleteObjectTagging: deleteObjectTagging,
   DeleteObject: deleteObject,
   InitiateMultipartUpload: initiateMultipartUpload,
   UploadPart: uploadPart,
@@ -150,11 +157,13 @@ export function route(input: RouteInput): OperationName {
     case 'PUT':
       if (multipart && params.has('partNumber')) return input.hasCopySource ? 'UploadPartCopy' : 'UploadPart';
       if (params.has('acl')) return 'PutObjectAcl';
+      if (params.has('tagging')) return 'PutObjectTagging';
       if (unsupported(params)) return fail();
       return input.hasCopySource ? 'CopyObject' : 'PutObject';
     case 'GET':
       if (multipart) return 'ListParts';
       if (params.has('acl')) return 'GetObjectAcl';
+      if (params.has('tagging')) return 'GetObjectTagging';
       if (unsupported(params)) return fail();
       return 'GetObject';
     case 'HEAD':
@@ -163,6 +172,7 @@ export function route(input: RouteInput): OperationName {
       return 'HeadObject';
     case 'DELETE':
       if (multipart) return 'AbortMultipartUpload';
+      if (params.has('tagging')) return 'DeleteObjectTagging';
       if (unsupported(params)) return fail();
       return 'DeleteObject';
     case 'POST':

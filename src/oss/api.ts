@@ -31,6 +31,12 @@ import { listObjectsV2 } from './operations/list-objects-v2.js';
 import type { ListObjectsV2Request, ListObjectsV2Result } from './operations/list-objects-v2.js';
 import { putBucket } from './operations/put-bucket.js';
 import type { PutBucketRequest, PutBucketResult } from './operations/put-bucket.js';
+import { deleteObjectTagging } from './operations/delete-object-tagging.js';
+import type { DeleteObjectTaggingRequest, DeleteObjectTaggingResult } from './operations/delete-object-tagging.js';
+import { getObjectTagging } from './operations/get-object-tagging.js';
+import type { GetObjectTaggingRequest, GetObjectTaggingResult } from './operations/get-object-tagging.js';
+import { putObjectTagging } from './operations/put-object-tagging.js';
+import type { PutObjectTaggingRequest, PutObjectTaggingResult } from './operations/put-object-tagging.js';
 import { putObjectAcl } from './operations/put-object-acl.js';
 import type { PutObjectAclRequest, PutObjectAclResult } from './operations/put-object-acl.js';
 import { putObject } from './operations/put-object.js';
@@ -53,6 +59,9 @@ export interface OssApi {
   getObjectMeta(request: GetObjectMetaRequest, options?: CallOptions): Promise<GetObjectMetaResult>;
   getObjectAcl(request: GetObjectAclRequest, options?: CallOptions): Promise<GetObjectAclResult>;
   putObjectAcl(request: PutObjectAclRequest, options?: CallOptions): Promise<PutObjectAclResult>;
+  putObjectTagging(request: PutObjectTaggingRequest, options?: CallOptions): Promise<PutObjectTaggingResult>;
+  getObjectTagging(request: GetObjectTaggingRequest, options?: CallOptions): Promise<GetObjectTaggingResult>;
+  deleteObjectTagging(request: DeleteObjectTaggingRequest, options?: CallOptions): Promise<DeleteObjectTaggingResult>;
   putObject(request: PutObjectRequest, options?: CallOptions): Promise<PutObjectResult>;
   getObject(request: GetObjectRequest, options?: CallOptions): Promise<GetObjectResult>;
   deleteObject(request: DeleteObjectRequest, options?: CallOptions): Promise<DeleteObjectResult>;
@@ -76,6 +85,9 @@ export function createOssApi(client: OssClient): OssApi {
     getObjectMeta: (request, options) => getObjectMeta(client, request, options),
     getObjectAcl: (request, options) => getObjectAcl(client, request, options),
     putObjectAcl: (request, options) => putObjectAcl(client, request, options),
+    putObjectTagging: (request, options) => putObjectTagging(client, request, options),
+    getObjectTagging: (request, options) => getObjectTagging(client, request, options),
+    deleteObjectTagging: (request, options) => deleteObjectTagging(client, request, options),
     putObject: (request, options) => putObject(client, request, options),
     getObject: (request, options) => getObject(client, request, options),
     deleteObject: (request, options) => deleteObject(client, request, options),

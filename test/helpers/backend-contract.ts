@@ -563,6 +563,14 @@ export function describeBackendContract(
         expect(await get('k')).toEqual(Buffer.from('data'));
       });
 
+      it('keepLastModified keeps lastModified (tag changes) but still replaces the metadata', async () => {
+        const old = await put('kept', 'data');
+        const record = await backend.replaceMetadata(B, 'kept', { now: NOW + 50, keepLastModified: true, resolve: () => metadata({ tagging: 'a=1' }) });
+        expect(record.lastModified).toBe(old.lastModified);
+        expect(await backend.headObject(B, 'kept')).toEqual(record);
+        expect(record.tagging).toBe('a=1');
+      });
+
       it('NoSuchKey when absent; a throwing resolve propagates unchanged and changes nothing', async () => {
         await expectCode(backend.replaceMetadata(B, 'nope', { now: NOW, resolve: () => metadata() }), 'NoSuchKey');
         const old = await put('k', 'data');

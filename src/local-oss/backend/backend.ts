@@ -193,6 +193,8 @@ export interface CopyObjectInput {
 /** Options of {@link Backend.replaceMetadata}. */
 export interface ReplaceMetadataInput {
   readonly now: CommitTime;
+  /** Keep the current `lastModified` (tag changes do not update it on OSS); `now` still sets `lastAccessTime`. */
+  readonly keepLastModified?: boolean;
   /**
    * Called with the current record; returns the new metadata or throws to abort (conditions).
    * Runs atomically with the replacement: no write to the key can slip in between.
@@ -348,7 +350,7 @@ export interface Backend {
   /**
    * Replaces only the metadata of an existing object (a self-copy): data, `size`, `etag`,
    * `contentMd5`, `crc64` and `objectType` stay; metadata becomes `resolve(current)`;
-   * `lastModified = now`. MUST NOT rewrite the data. MUST throw `NoSuchKey` when absent.
+   * `lastModified = now` (unchanged with `keepLastModified`). MUST NOT rewrite the data. MUST throw `NoSuchKey` when absent.
    */
   replaceMetadata(bucket: string, key: string, input: ReplaceMetadataInput): Promise<ObjectRecord>;
 

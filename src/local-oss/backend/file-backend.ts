@@ -311,7 +311,9 @@ export class FileBackend implements Backend {
       const current = b.objects.get(key);
       if (current === undefined) throw new BackendError('NoSuchKey', NO_SUCH_KEY);
       const metadata = input.resolve(current.record);
-      const record = derivedRecord(current.record, metadata, key, commitTime(input.now));
+      const now = commitTime(input.now);
+      const derived = derivedRecord(current.record, metadata, key, now);
+      const record = input.keepLastModified === true ? { ...derived, lastModified: current.record.lastModified } : derived;
       const entry: ObjectEntry = { ...current, record };
       await replaceFile(this.#layout.tmp, objectPath(b.dir, key), encodeObjectFile(entry), () => {
         b.objects.set(key, entry);

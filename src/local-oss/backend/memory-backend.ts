@@ -241,7 +241,7 @@ export class MemoryBackend implements Backend {
       ...(current.contentMd5 !== undefined ? { contentMd5: current.contentMd5 } : {}),
       crc64: current.crc64,
       objectType: current.objectType,
-      lastModified: now,
+      lastModified: input.keepLastModified === true ? current.lastModified : now,
       lastAccessTime: now,
     };
     b.objects.set(key, { record, data: stored.data });

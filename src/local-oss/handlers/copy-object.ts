@@ -5,6 +5,7 @@
 import type { ObjectMetadata, ObjectRecord } from '../backend/backend.js';
 import { LocalOssError } from '../errors.js';
 import { header, isoDate, requireBucket, requireKey, type Handler, type RequestContext } from './context.js';
+import { taggingFromHeader } from './object-tagging.js';
 import {
   aclFromHeaders,
   checkConditions,
@@ -112,7 +113,7 @@ function directive(ctx: RequestContext, name: string, allowed: readonly string[]
  */
 export function copyMetadata(ctx: RequestContext, key: string, source: ObjectRecord, replace: boolean): ObjectMetadata {
   const taggingDirective = directive(ctx, 'x-oss-tagging-directive', ['Copy', 'Replace']);
-  const requestTagging = header(ctx, 'x-oss-tagging');
+  const requestTagging = taggingFromHeader(ctx);
   const tagging = taggingDirective === 'Replace' ? requestTagging : source.tagging;
   if (replace) {
     // Why: REPLACE without Content-Type keeps the source's type; OSS does not guess from the

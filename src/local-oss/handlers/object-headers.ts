@@ -13,6 +13,7 @@ import {
 import { bareEtag, DigestAccumulator } from '../backend/backend-shared.js';
 import { LocalOssError } from '../errors.js';
 import { header, httpDate, type RequestContext } from './context.js';
+import { taggingFromHeader } from './object-tagging.js';
 
 /** Longest object key in UTF-8 bytes. */
 export const MAX_KEY_BYTES = 1023;
@@ -137,7 +138,7 @@ export function metadataFromRequest(
   contentTypeDefault: string = defaultContentType(key),
 ): ObjectMetadata {
   const sse = sseFromHeaders(ctx);
-  const tagging = header(ctx, 'x-oss-tagging');
+  const tagging = taggingFromHeader(ctx);
   return {
     contentType: header(ctx, 'content-type') ?? contentTypeDefault,
     headers: systemHeadersFromRequest(ctx),

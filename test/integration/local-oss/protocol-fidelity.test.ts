@@ -182,3 +182,43 @@ describe('7. GetBucketInfo', () => {
     expect((await send({ method: 'GET', bucket: 'info-bad', query: [['bucketInfo', '']] })).status).toBe(404);
   });
 });
+
+describe('object tagging limits and Last-Modified', () => {
+  const putTags = (key: string, tags: Array<[string, string]>): Promise<RawResponse> => {
+    const xml = `<Tagging><TagSet>${tags.map(([k, v]) => `<Tag><Key>${k}</Key><Value>${v}</Value></Tag>`).join('')}</TagSet></Tagging>`;
+    return send({ method: 'PUT', bucket: BUCKET, key, query: [['tagging', '']], body: xml, headers: { 'content-md5': md5(xml) } });
+  };
+
+  it('refuses more than 10 tags, bad keys and values, duplicates; keeps the old tags', async () => {
+    await put('tg/limits.txt', 'x', { 'x-oss-tagging': 'keep=1' });
+    const cases: Array<[Array<[string, string]>, string]> = [
+      [Array.from({ length: 11 }, (_, i): [string, string] => [`k${i}`, 'v']), 'InvalidArgument'],
+      [[['k'.repeat(129), 'v']], 'InvalidTaggingKey'],
+      [[['', 'v']], 'InvalidTaggingKey'],
+      [[['semi;colon', 'v']], 'InvalidTaggingKey'],
+      [[['k', 'v'.repeat(257)]], 'InvalidArgument'],
+      [[['k', 'a,b']], 'InvalidArgument'],
+      [[['a', '1'], ['a', '2']], 'InvalidArgument'],
+    ];
+    for (const [tags, code] of cases) {
+      const r = await putTags('tg/limits.txt', tags);
+      expect([r.status, errorCode(r)], JSON.stringify(tags).slice(0, 60)).toEqual([400, code]);
+    }
+    const ten = await putTags('tg/limits.txt', Array.from({ length: 10 }, (_, i): [string, string] => [`k${i}`, 'v'.repeat(256)]));
+    expect(ten.status).toBe(200);
+    expect((await head('tg/limits.txt')).headers['x-oss-tagging-count']).toBe('10');
+  });
+
+  it('tag changes keep Last-Modified; a self-copy keeps the tags in COPY mode', async () => {
+    await put('tg/lm.txt', 'x');
+    const before = (await head('tg/lm.txt')).headers['last-modified'];
+    await new Promise((done) => setTimeout(done, 1100));
+    expect((await putTags('tg/lm.txt', [['a', '1']])).status).toBe(200);
+    expect((await send({ method: 'DELETE', bucket: BUCKET, key: 'tg/lm.txt', query: [['tagging', '']] })).status).toBe(204);
+    expect((await putTags('tg/lm.txt', [['b', '2']])).status).toBe(200);
+    expect((await head('tg/lm.txt')).headers['last-modified']).toBe(before);
+    await send({ method: 'PUT', bucket: BUCKET, key: 'tg/lm.txt', headers: { 'x-oss-copy-source': `/${BUCKET}/tg/lm.txt`, 'x-oss-metadata-directive': 'REPLACE', 'x-oss-meta-m': '1' } });
+    const got = await send({ method: 'GET', bucket: BUCKET, key: 'tg/lm.txt', query: [['tagging', '']] });
+    expect(got.text).toContain('<Tag><Key>b</Key><Value>2</Value></Tag>');
+  });
+});

@@ -32,6 +32,9 @@ describe('route', () => {
     ['GET', 'b', 'k', ['acl'], false, 'GetObjectAcl'],
     ['GET', 'b', 'k', ['acl', 'versionId=null'], false, 'GetObjectAcl'],
     ['PUT', 'b', 'k', ['acl'], false, 'PutObjectAcl'],
+    ['PUT', 'b', 'k', ['tagging'], false, 'PutObjectTagging'],
+    ['GET', 'b', 'k', ['tagging'], false, 'GetObjectTagging'],
+    ['DELETE', 'b', 'k', ['tagging'], false, 'DeleteObjectTagging'],
     ['DELETE', 'b', 'k', [], false, 'DeleteObject'],
     ['DELETE', 'b', 'k', ['uploadId=u'], false, 'AbortMultipartUpload'],
     ['POST', 'b', 'k', ['uploads'], false, 'InitiateMultipartUpload'],
@@ -43,7 +46,7 @@ describe('route', () => {
   });
 
   it('answers NotImplemented for known unsupported sub-resources', () => {
-    for (const [method, key, q] of [['PUT', undefined, 'acl'], ['GET', undefined, 'acl'], ['PUT', 'k', 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'append']] as const) {
+    for (const [method, key, q] of [['PUT', undefined, 'acl'], ['GET', undefined, 'acl'], ['PUT', undefined, 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'append']] as const) {
       try {
         r(method, 'b', key, [q]);
         expect.unreachable();
