@@ -12,11 +12,13 @@ import { buildXml } from '../oss/xml/build-xml.js';
 export const ERROR_STATUS = {
   AccessDenied: 403,
   AccessForbidden: 403,
+  BadRequest: 400,
   BucketAlreadyExists: 409,
   BucketNotEmpty: 409,
   EntityTooLarge: 400,
   EntityTooSmall: 400,
   FileAlreadyExists: 409,
+  ImageTooLarge: 400,
   InternalError: 500,
   InvalidAccessKeyId: 403,
   InvalidArgument: 400,

@@ -9,6 +9,7 @@ import type { Handler } from './handlers/context.js';
 import { copyObject } from './handlers/copy-object.js';
 import { deleteMultipleObjects, deleteObject } from './handlers/delete-object.js';
 import { getObject, getObjectMeta, headObject } from './handlers/get-object.js';
+import { getImageInfo } from './handlers/image-info.js';
 import { listObjects, listObjectsV2 } from './handlers/list-objects.js';
 import { listMultipartUploads } from './handlers/list-multipart-uploads.js';
 import { getObjectAcl, putObjectAcl } from './handlers/object-acl.js';
@@ -42,6 +43,7 @@ export const OPERATIONS = [
   'PutObjectTagging',
   'GetObjectTagging',
   'DeleteObjectTagging',
+  'GetImageInfo',
   'DeleteObject',
   'InitiateMultipartUpload',
   'UploadPart',
@@ -75,6 +77,7 @@ export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options'>, Handle
   PutObjectTagging: putObjectTagging,
   GetObjectTagging: getObjectTagging,
   DeleteObjectTagging: deleteObjectTagging,
+  GetImageInfo: getImageInfo,
   DeleteObject: deleteObject,
   InitiateMultipartUpload: initiateMultipartUpload,
   UploadPart: uploadPart,
@@ -164,6 +167,7 @@ export function route(input: RouteInput): OperationName {
       if (multipart) return 'ListParts';
       if (params.has('acl')) return 'GetObjectAcl';
       if (params.has('tagging')) return 'GetObjectTagging';
+      if (params.get('x-oss-process') === 'image/info') return 'GetImageInfo';
       if (unsupported(params)) return fail();
       return 'GetObject';
     case 'HEAD':

@@ -33,6 +33,8 @@ import { putBucket } from './operations/put-bucket.js';
 import type { PutBucketRequest, PutBucketResult } from './operations/put-bucket.js';
 import { deleteObjectTagging } from './operations/delete-object-tagging.js';
 import type { DeleteObjectTaggingRequest, DeleteObjectTaggingResult } from './operations/delete-object-tagging.js';
+import { getImageInfo } from './operations/get-image-info.js';
+import type { GetImageInfoRequest, GetImageInfoResult } from './operations/get-image-info.js';
 import { getObjectTagging } from './operations/get-object-tagging.js';
 import type { GetObjectTaggingRequest, GetObjectTaggingResult } from './operations/get-object-tagging.js';
 import { putObjectTagging } from './operations/put-object-tagging.js';
@@ -62,6 +64,7 @@ export interface OssApi {
   putObjectTagging(request: PutObjectTaggingRequest, options?: CallOptions): Promise<PutObjectTaggingResult>;
   getObjectTagging(request: GetObjectTaggingRequest, options?: CallOptions): Promise<GetObjectTaggingResult>;
   deleteObjectTagging(request: DeleteObjectTaggingRequest, options?: CallOptions): Promise<DeleteObjectTaggingResult>;
+  getImageInfo(request: GetImageInfoRequest, options?: CallOptions): Promise<GetImageInfoResult>;
   putObject(request: PutObjectRequest, options?: CallOptions): Promise<PutObjectResult>;
   getObject(request: GetObjectRequest, options?: CallOptions): Promise<GetObjectResult>;
   deleteObject(request: DeleteObjectRequest, options?: CallOptions): Promise<DeleteObjectResult>;
@@ -88,6 +91,7 @@ export function createOssApi(client: OssClient): OssApi {
     putObjectTagging: (request, options) => putObjectTagging(client, request, options),
     getObjectTagging: (request, options) => getObjectTagging(client, request, options),
     deleteObjectTagging: (request, options) => deleteObjectTagging(client, request, options),
+    getImageInfo: (request, options) => getImageInfo(client, request, options),
     putObject: (request, options) => putObject(client, request, options),
     getObject: (request, options) => getObject(client, request, options),
     deleteObject: (request, options) => deleteObject(client, request, options),

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/local-oss/backend/backend.js';
 import { createFileBackend } from '../../src/local-oss/backend/file-backend.js';
 import { startLocalOss, type LocalOss } from '../../src/local-oss/index.js';
+import { pngOf } from '../helpers/tiny-images.js';
 
 interface AliError {
   code: string;
@@ -213,6 +214,23 @@ describe.each([
         expect(['InvalidArgument', 'InvalidTaggingKey']).toContain(malformed.code);
       }
       expect((await failure(oss.head('tags/bad.txt'))).status).toBe(404);
+    });
+  });
+
+  describe('image info (x-oss-process=image/info)', () => {
+    it('answers OSS JSON computed from the bytes (ali-oss signs x-oss-process in V1 and V4)', async () => {
+      const oss = client();
+      const png = pngOf(123, 45);
+      await oss.put('img/pic.png', png);
+      const got = await oss.get('img/pic.png', { process: 'image/info' } as OSS.GetObjectOptions);
+      expect(JSON.parse(Buffer.from(got.content as Buffer).toString('utf8'))).toEqual({
+        FileSize: { value: String(png.length) },
+        Format: { value: 'png' },
+        ImageHeight: { value: '45' },
+        ImageWidth: { value: '123' },
+      });
+      const text = await failure(oss.get('img/missing.png', { process: 'image/info' } as OSS.GetObjectOptions));
+      expect([text.status, text.code]).toEqual([404, 'NoSuchKey']);
     });
   });
 

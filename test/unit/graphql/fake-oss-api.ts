@@ -67,6 +67,7 @@ export function createFakeOssApi(objects: Record<string, FakeObject>): FakeOssAp
     putObjectTagging: unused('putObjectTagging'),
     getObjectTagging: unused('getObjectTagging'),
     deleteObjectTagging: unused('deleteObjectTagging'),
+    getImageInfo: unused('getImageInfo'),
     putObject: unused('putObject'),
     getObject: unused('getObject'),
     deleteObject: unused('deleteObject'),

@@ -35,6 +35,7 @@ describe('route', () => {
     ['PUT', 'b', 'k', ['tagging'], false, 'PutObjectTagging'],
     ['GET', 'b', 'k', ['tagging'], false, 'GetObjectTagging'],
     ['DELETE', 'b', 'k', ['tagging'], false, 'DeleteObjectTagging'],
+    ['GET', 'b', 'k', ['x-oss-process=image/info'], false, 'GetImageInfo'],
     ['DELETE', 'b', 'k', [], false, 'DeleteObject'],
     ['DELETE', 'b', 'k', ['uploadId=u'], false, 'AbortMultipartUpload'],
     ['POST', 'b', 'k', ['uploads'], false, 'InitiateMultipartUpload'],
@@ -46,7 +47,7 @@ describe('route', () => {
   });
 
   it('answers NotImplemented for known unsupported sub-resources', () => {
-    for (const [method, key, q] of [['PUT', undefined, 'acl'], ['GET', undefined, 'acl'], ['PUT', undefined, 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'append']] as const) {
+    for (const [method, key, q] of [['PUT', undefined, 'acl'], ['GET', undefined, 'acl'], ['PUT', undefined, 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'append'], ['GET', 'k', 'x-oss-process=image/resize,w_10']] as const) {
       try {
         r(method, 'b', key, [q]);
         expect.unreachable();
