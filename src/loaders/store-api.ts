@@ -11,6 +11,7 @@ const OSS_API_METHODS = [
   'putObjectTagging',
   'getObjectTagging',
   'deleteObjectTagging',
+  'getImageInfo',
   'putObject',
   'getObject',
   'deleteObject',
