@@ -505,21 +505,30 @@ export function describeBackendContract(
         expect(await get('dst')).toEqual(Buffer.from('source-data'));
       });
 
-      it('copyObject: a write to the source issued during resolve lands after the copy', async () => {
+      it('copyObject: a write to the source issued during resolve lands after the copy has committed', async () => {
         await put('src', 'v1');
         let concurrent: Promise<unknown> | undefined;
+        let destinationSeenByWriter: Promise<unknown> | undefined;
         const copied = await backend.copyObject({ bucket: B, key: 'src' }, { bucket: B, key: 'dst' }, {
           now: NOW + 1,
-          resolve: (source) => {
+          resolve: () => {
             concurrent = new Promise((done) => setImmediate(done)).then(() =>
-              backend.replaceMetadata(B, 'src', { now: NOW + 2, resolve: () => metadata({ userMetadata: { changed: '1' } }) }),
+              backend.replaceMetadata(B, 'src', {
+                now: NOW + 2,
+                resolve: () => {
+                  // Why: what the destination holds at the moment the source write is applied;
+                  // an atomic copy has committed by then (it holds the source key until it has).
+                  destinationSeenByWriter = backend.headObject(B, 'dst');
+                  return metadata({ userMetadata: { changed: '1' } });
+                },
+              }),
             );
-            expect(source.userMetadata).toEqual({});
             return metadata();
           },
         });
         await concurrent;
         expect(copied.etag).toBe(etagOf('v1'));
+        expect(await destinationSeenByWriter).toEqual(copied);
         expect((await backend.headObject(B, 'src'))?.userMetadata).toEqual({ changed: '1' });
       });
 
