@@ -12,6 +12,7 @@ const OSS_API_METHODS = [
   'getObjectTagging',
   'deleteObjectTagging',
   'getImageInfo',
+  'appendObject',
   'putObject',
   'getObject',
   'deleteObject',

@@ -37,6 +37,8 @@ export const ERROR_STATUS = {
   MethodNotAllowed: 405,
   MissingContentLength: 411,
   NoSuchBucket: 404,
+  ObjectNotAppendable: 409,
+  PositionNotEqualToLength: 409,
   NoSuchKey: 404,
   NoSuchUpload: 404,
   NoSuchVersion: 404,

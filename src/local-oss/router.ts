@@ -6,6 +6,7 @@
 import { LocalOssError } from './errors.js';
 import { deleteBucket, getBucketInfo, listBuckets, putBucket } from './handlers/bucket.js';
 import type { Handler } from './handlers/context.js';
+import { appendObject } from './handlers/append-object.js';
 import { copyObject } from './handlers/copy-object.js';
 import { deleteMultipleObjects, deleteObject } from './handlers/delete-object.js';
 import { getObject, getObjectMeta, headObject } from './handlers/get-object.js';
@@ -44,6 +45,7 @@ export const OPERATIONS = [
   'GetObjectTagging',
   'DeleteObjectTagging',
   'GetImageInfo',
+  'AppendObject',
   'DeleteObject',
   'InitiateMultipartUpload',
   'UploadPart',
@@ -78,6 +80,7 @@ export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options'>, Handle
   GetObjectTagging: getObjectTagging,
   DeleteObjectTagging: deleteObjectTagging,
   GetImageInfo: getImageInfo,
+  AppendObject: appendObject,
   DeleteObject: deleteObject,
   InitiateMultipartUpload: initiateMultipartUpload,
   UploadPart: uploadPart,
@@ -181,6 +184,7 @@ export function route(input: RouteInput): OperationName {
       return 'DeleteObject';
     case 'POST':
       if (params.has('uploads')) return 'InitiateMultipartUpload';
+      if (params.has('append')) return 'AppendObject';
       if (multipart) return 'CompleteMultipartUpload';
       return fail();
     default:

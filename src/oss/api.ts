@@ -7,6 +7,8 @@ import { abortMultipartUpload } from './operations/abort-multipart-upload.js';
 import type { AbortMultipartUploadRequest, AbortMultipartUploadResult } from './operations/abort-multipart-upload.js';
 import { completeMultipartUpload } from './operations/complete-multipart-upload.js';
 import type { CompleteMultipartUploadRequest, CompleteMultipartUploadResult } from './operations/complete-multipart-upload.js';
+import { appendObject } from './operations/append-object.js';
+import type { AppendObjectRequest, AppendObjectResult } from './operations/append-object.js';
 import { copyObject } from './operations/copy-object.js';
 import type { CopyObjectRequest, CopyObjectResult } from './operations/copy-object.js';
 import { deleteBucket } from './operations/delete-bucket.js';
@@ -65,6 +67,7 @@ export interface OssApi {
   getObjectTagging(request: GetObjectTaggingRequest, options?: CallOptions): Promise<GetObjectTaggingResult>;
   deleteObjectTagging(request: DeleteObjectTaggingRequest, options?: CallOptions): Promise<DeleteObjectTaggingResult>;
   getImageInfo(request: GetImageInfoRequest, options?: CallOptions): Promise<GetImageInfoResult>;
+  appendObject(request: AppendObjectRequest, options?: CallOptions): Promise<AppendObjectResult>;
   putObject(request: PutObjectRequest, options?: CallOptions): Promise<PutObjectResult>;
   getObject(request: GetObjectRequest, options?: CallOptions): Promise<GetObjectResult>;
   deleteObject(request: DeleteObjectRequest, options?: CallOptions): Promise<DeleteObjectResult>;
@@ -92,6 +95,7 @@ export function createOssApi(client: OssClient): OssApi {
     getObjectTagging: (request, options) => getObjectTagging(client, request, options),
     deleteObjectTagging: (request, options) => deleteObjectTagging(client, request, options),
     getImageInfo: (request, options) => getImageInfo(client, request, options),
+    appendObject: (request, options) => appendObject(client, request, options),
     putObject: (request, options) => putObject(client, request, options),
     getObject: (request, options) => getObject(client, request, options),
     deleteObject: (request, options) => deleteObject(client, request, options),

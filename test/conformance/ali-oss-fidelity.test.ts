@@ -234,6 +234,23 @@ describe.each([
     });
   });
 
+  describe('AppendObject (append)', () => {
+    it('appends at nextAppendPosition and refuses a wrong position', async () => {
+      const oss = client();
+      const first = (await oss.append('app/ali.log', Buffer.from('one;'))) as unknown as { nextAppendPosition: string };
+      expect(first.nextAppendPosition).toBe('4');
+      const second = (await oss.append('app/ali.log', Buffer.from('two;'), { position: first.nextAppendPosition } as OSS.AppendObjectOptions)) as unknown as {
+        nextAppendPosition: string;
+      };
+      expect(second.nextAppendPosition).toBe('8');
+      expect(Buffer.from((await oss.get('app/ali.log')).content as Buffer).toString()).toBe('one;two;');
+      const head = await oss.head('app/ali.log');
+      expect((head.res.headers as Record<string, string>)['x-oss-object-type']).toBe('Appendable');
+      const wrong = await failure(oss.append('app/ali.log', Buffer.from('x'), { position: '3' } as OSS.AppendObjectOptions));
+      expect([wrong.status, wrong.code]).toEqual([409, 'PositionNotEqualToLength']);
+    });
+  });
+
   describe('ListMultipartUploads (listUploads)', () => {
     const created: Array<{ key: string; uploadId: string }> = [];
 

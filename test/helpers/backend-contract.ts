@@ -546,6 +546,43 @@ export function describeBackendContract(
       });
     });
 
+    describe('appendObject', () => {
+      const append = (key: string, data: string, position: number, extra: Partial<ObjectMetadata> = {}) =>
+        backend.appendObject(B, key, bodyOf(data), { metadata: metadata(extra), position, now: NOW + position });
+
+      it('creates at 0, appends at the length, keeps the first metadata; CRC-64 and data of the whole object', async () => {
+        const first = await append('log', 'hello ', 0, { contentType: 'text/plain', userMetadata: { a: '1' } });
+        expect(first).toMatchObject({ objectType: 'Appendable', size: 6, crc64: crcOf('hello '), contentType: 'text/plain' });
+        expect(first.contentMd5).toBeUndefined();
+        const second = await append('log', 'world', 6, { contentType: 'image/png', userMetadata: { b: '2' } });
+        expect(second).toMatchObject({ objectType: 'Appendable', size: 11, crc64: crcOf('hello world'), contentType: 'text/plain', userMetadata: { a: '1' }, lastModified: NOW + 6 });
+        expect(second.etag).not.toBe(first.etag);
+        expect(await get('log')).toEqual(Buffer.from('hello world'));
+        expect(await backend.headObject(B, 'log')).toEqual(second);
+      });
+
+      it('PositionNotEqualToLength (with the length) and ObjectNotAppendable change nothing', async () => {
+        await append('log', 'abc', 0);
+        const wrong = await append('log', 'x', 2).catch((e: unknown) => e);
+        expect((wrong as BackendError).code).toBe('PositionNotEqualToLength');
+        expect((wrong as BackendError).nextAppendPosition).toBe(3);
+        await expectCode(append('fresh', 'x', 5), 'PositionNotEqualToLength');
+        await put('normal', 'data');
+        await expectCode(append('normal', 'x', 4), 'ObjectNotAppendable');
+        expect(await get('log')).toEqual(Buffer.from('abc'));
+        expect(await get('normal')).toEqual(Buffer.from('data'));
+        expect(await backend.headObject(B, 'fresh')).toBeUndefined();
+      });
+
+      it('of concurrent appends at one position exactly one lands', async () => {
+        await append('race', '0', 0);
+        const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => append('race', `<${i}>`, 1)));
+        const winners = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+        expect(winners).toHaveLength(1);
+        expect(await get('race')).toEqual(Buffer.from(`0<${winners[0]}>`));
+      });
+    });
+
     describe('replaceMetadata', () => {
       it('replaces metadata only, keeping data and derived fields, lastModified = now', async () => {
         const old = await put('k', 'data', { contentType: 'text/plain', userMetadata: { a: '1' } });

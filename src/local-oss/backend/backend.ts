@@ -177,6 +177,17 @@ export interface PutObjectInput {
   readonly verify?: (digest: DataDigest) => void;
 }
 
+/** Options of {@link Backend.appendObject}. */
+export interface AppendObjectInput {
+  /** Metadata of the object when this append creates it; later appends keep the existing metadata. */
+  readonly metadata: ObjectMetadata;
+  /** Where the data goes: MUST equal the current length (0 for a new object). */
+  readonly position: number;
+  readonly now: CommitTime;
+  /** As in {@link PutObjectInput.verify}, for this chunk. */
+  readonly verify?: (digest: DataDigest) => void;
+}
+
 /** Options of {@link Backend.copyObject}. */
 export interface CopyObjectInput {
   readonly now: CommitTime;
@@ -256,16 +267,21 @@ export type BackendErrorCode =
   | 'InvalidPart'
   | 'InvalidPartOrder'
   | 'EntityTooSmall'
-  | 'InvalidRange';
+  | 'InvalidRange'
+  | 'PositionNotEqualToLength'
+  | 'ObjectNotAppendable';
 
 /** A contract-level failure of a backend operation; `code` is an OSS error code. */
 export class BackendError extends Error {
   override readonly name = 'BackendError';
   readonly code: BackendErrorCode;
+  /** With `PositionNotEqualToLength`: the object's current length (the position to append at). */
+  readonly nextAppendPosition?: number;
 
-  constructor(code: BackendErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: BackendErrorCode, message: string, options?: { cause?: unknown; nextAppendPosition?: number }) {
+    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.code = code;
+    if (options?.nextAppendPosition !== undefined) this.nextAppendPosition = options.nextAppendPosition;
   }
 }
 
@@ -328,6 +344,16 @@ export interface Backend {
     body: AsyncIterable<Uint8Array>,
     input: PutObjectInput,
   ): Promise<ObjectRecord>;
+
+  /**
+   * Appends `body` to an Appendable object, or creates one at position 0, atomically, and
+   * resolves its record: `objectType: 'Appendable'`, `size` the new length, `crc64` of the whole
+   * data, an opaque `etag` that changes with every append, no `contentMd5`,
+   * `lastModified = now` at the commit. Checked at the commit: `ObjectNotAppendable` when the key
+   * holds a Normal or Multipart object; `PositionNotEqualToLength` (with `nextAppendPosition`)
+   * when `position` is not the current length (0 when absent). Nothing changes on failure.
+   */
+  appendObject(bucket: string, key: string, body: AsyncIterable<Uint8Array>, input: AppendObjectInput): Promise<ObjectRecord>;
 
   /**
    * Copies an object (data and derived fields) to another key or bucket.

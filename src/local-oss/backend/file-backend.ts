@@ -19,6 +19,7 @@ import {
   type BucketRecord,
   type ByteRange,
   type CompletePart,
+  type AppendObjectInput,
   type CompleteUploadInput,
   type CopyObjectInput,
   type CreateBucketInput,
@@ -34,6 +35,8 @@ import {
   type UploadRecord,
 } from './backend.js';
 import {
+  appendedRecord,
+  checkAppend,
   checkCompleteParts,
   combinedCrc64,
   commitTime,
@@ -270,6 +273,32 @@ export class FileBackend implements Backend {
       });
     } finally {
       this.#blobs.release(blob);
+    }
+  }
+
+  async appendObject(bucket: string, key: string, body: AsyncIterable<Uint8Array>, input: AppendObjectInput): Promise<ObjectRecord> {
+    this.#assertOpen();
+    checkAppend(this.#bucket(bucket).objects.get(key)?.record, input.position);
+    const { blob: chunk, digest } = await this.#blobs.write(body, input.verify);
+    try {
+      return await this.#keyLocks.run(lockName(bucket, key), async () => {
+        this.#assertOpen();
+        const existing = this.#bucket(bucket).objects.get(key);
+        const current = checkAppend(existing?.record, input.position);
+        const record0 = appendedRecord(key, current, input.metadata, digest, 0);
+        const slices = existing === undefined ? [] : [{ blob: existing.blob, size: existing.record.size }];
+        const blob = await this.#blobs.concatenate([...slices, { blob: chunk, size: digest.size }], record0.crc64);
+        try {
+          const now = commitTime(input.now);
+          const record: ObjectRecord = { ...record0, lastModified: now, lastAccessTime: now };
+          await this.#commitLocked(bucket, { record, blob }, false);
+          return record;
+        } finally {
+          this.#blobs.release(blob);
+        }
+      });
+    } finally {
+      this.#blobs.release(chunk);
     }
   }
 

@@ -8,6 +8,7 @@ import {
   type BucketRecord,
   type ByteRange,
   type CompletePart,
+  type AppendObjectInput,
   type CompleteUploadInput,
   type CopyObjectInput,
   type CreateBucketInput,
@@ -22,7 +23,9 @@ import {
   type UploadRecord,
 } from './backend.js';
 import {
+  appendedRecord,
   asBuffer,
+  checkAppend,
   checkCompleteParts,
   combinedCrc64,
   commitTime,
@@ -196,6 +199,22 @@ export class MemoryBackend implements Backend {
     };
     // Why: re-resolve the bucket; it may have been deleted while the body streamed.
     this.#commit(this.#bucket(bucket), { record, data }, input.forbidOverwrite === true);
+    return record;
+  }
+
+  async appendObject(bucket: string, key: string, body: AsyncIterable<Uint8Array>, input: AppendObjectInput): Promise<ObjectRecord> {
+    checkAppend(this.#bucket(bucket).objects.get(key)?.record, input.position);
+    const accumulator = new DigestAccumulator();
+    const chunk = await collect(body, accumulator);
+    const digest = accumulator.digest();
+    input.verify?.(digest);
+    // Why: checked again after the body, synchronously with the commit (another append may have landed).
+    const b = this.#bucket(bucket);
+    const stored = b.objects.get(key);
+    const current = checkAppend(stored?.record, input.position);
+    const record = appendedRecord(key, current, input.metadata, digest, commitTime(input.now));
+    const data = stored === undefined ? chunk : Buffer.concat([stored.data, chunk]);
+    this.#commit(b, { record, data }, false);
     return record;
   }
 

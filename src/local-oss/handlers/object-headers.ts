@@ -193,6 +193,7 @@ export function objectResponseHeaders(record: ObjectRecord): Record<string, stri
     'x-oss-hash-crc64ecma': record.crc64,
   };
   if (record.contentMd5 !== undefined) out['content-md5'] = record.contentMd5;
+  if (record.objectType === 'Appendable') out['x-oss-next-append-position'] = String(record.size);
   for (const name of STORED_SYSTEM_HEADERS) {
     const value = record.headers[name];
     if (value !== undefined) out[name] = value;

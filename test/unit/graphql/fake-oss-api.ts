@@ -68,6 +68,7 @@ export function createFakeOssApi(objects: Record<string, FakeObject>): FakeOssAp
     getObjectTagging: unused('getObjectTagging'),
     deleteObjectTagging: unused('deleteObjectTagging'),
     getImageInfo: unused('getImageInfo'),
+    appendObject: unused('appendObject'),
     putObject: unused('putObject'),
     getObject: unused('getObject'),
     deleteObject: unused('deleteObject'),
