@@ -13,6 +13,7 @@ const OSS_API_METHODS = [
   'deleteObjectTagging',
   'getImageInfo',
   'appendObject',
+  'restoreObject',
   'putObject',
   'getObject',
   'deleteObject',

@@ -31,6 +31,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: 'fault-latency-ms', env: 'LOCAL_OSS_FAULT_LATENCY_MS', type: 'string', default: '0', doc: 'Fault injection: milliseconds added to every request.' },
   { name: 'fault-reset-rate', env: 'LOCAL_OSS_FAULT_RESET_RATE', type: 'string', default: '0', doc: 'Fault injection: share of requests (0-1) whose connection is reset.' },
   { name: 'abort-incomplete-uploads-after', env: 'LOCAL_OSS_ABORT_INCOMPLETE_UPLOADS_AFTER', type: 'string', doc: 'Abort multipart uploads initiated longer ago than this (e.g. 7d, 12h); off when unset.' },
+  { name: 'restore-delay', env: 'LOCAL_OSS_RESTORE_DELAY', type: 'string', default: '3s', doc: 'How long RestoreObject takes for Archive/ColdArchive objects (e.g. 3s, 1m).' },
   { name: 'help', type: 'boolean', doc: 'Print this help and exit.' },
 ];
 

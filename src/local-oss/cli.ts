@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     corsAllowedOrigins: String(flags['cors-origins']).split(',').map((o) => o.trim()),
     faults,
     buckets,
+    restoreDelayMs: parseDuration(String(flags['restore-delay']), '--restore-delay'),
     ...(typeof sweepAfter === 'string'
       ? { abortIncompleteUploadsAfterMs: parseDuration(sweepAfter, '--abort-incomplete-uploads-after') }
       : {}),

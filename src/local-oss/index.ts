@@ -51,6 +51,8 @@ export interface LocalOssOptions {
   readonly abortIncompleteUploadsAfterMs?: number;
   /** Time between incomplete-upload sweeps; default the smaller of one minute and the age limit. */
   readonly uploadSweepIntervalMs?: number;
+  /** How long a RestoreObject takes on the `now` clock; default 3 seconds. */
+  readonly restoreDelayMs?: number;
 }
 
 /** A running local-oss. */
@@ -112,6 +114,7 @@ export async function startLocalOss(options: LocalOssOptions = {}): Promise<Loca
       faults,
       stats,
       now,
+      ...(options.restoreDelayMs !== undefined ? { restoreDelayMs: options.restoreDelayMs } : {}),
     }),
   );
   server.keepAliveTimeout = 65_000;

@@ -24,6 +24,7 @@ import {
 } from './handlers/multipart.js';
 import { deleteObjectTagging, getObjectTagging, putObjectTagging } from './handlers/object-tagging.js';
 import { putObject } from './handlers/put-object.js';
+import { restoreObject } from './handlers/restore-object.js';
 
 /** Every operation local-oss implements, named as in the OSS API reference. */
 export const OPERATIONS = [
@@ -46,6 +47,7 @@ export const OPERATIONS = [
   'DeleteObjectTagging',
   'GetImageInfo',
   'AppendObject',
+  'RestoreObject',
   'DeleteObject',
   'InitiateMultipartUpload',
   'UploadPart',
@@ -81,6 +83,7 @@ export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options'>, Handle
   DeleteObjectTagging: deleteObjectTagging,
   GetImageInfo: getImageInfo,
   AppendObject: appendObject,
+  RestoreObject: restoreObject,
   DeleteObject: deleteObject,
   InitiateMultipartUpload: initiateMultipartUpload,
   UploadPart: uploadPart,
@@ -185,6 +188,7 @@ export function route(input: RouteInput): OperationName {
     case 'POST':
       if (params.has('uploads')) return 'InitiateMultipartUpload';
       if (params.has('append')) return 'AppendObject';
+      if (params.has('restore')) return 'RestoreObject';
       if (multipart) return 'CompleteMultipartUpload';
       return fail();
     default:

@@ -44,6 +44,8 @@ import type { PutObjectTaggingRequest, PutObjectTaggingResult } from './operatio
 import { putObjectAcl } from './operations/put-object-acl.js';
 import type { PutObjectAclRequest, PutObjectAclResult } from './operations/put-object-acl.js';
 import { putObject } from './operations/put-object.js';
+import { restoreObject } from './operations/restore-object.js';
+import type { RestoreObjectRequest, RestoreObjectResult } from './operations/restore-object.js';
 import type { PutObjectRequest, PutObjectResult } from './operations/put-object.js';
 import { uploadPartCopy } from './operations/upload-part-copy.js';
 import type { UploadPartCopyRequest, UploadPartCopyResult } from './operations/upload-part-copy.js';
@@ -68,6 +70,7 @@ export interface OssApi {
   deleteObjectTagging(request: DeleteObjectTaggingRequest, options?: CallOptions): Promise<DeleteObjectTaggingResult>;
   getImageInfo(request: GetImageInfoRequest, options?: CallOptions): Promise<GetImageInfoResult>;
   appendObject(request: AppendObjectRequest, options?: CallOptions): Promise<AppendObjectResult>;
+  restoreObject(request: RestoreObjectRequest, options?: CallOptions): Promise<RestoreObjectResult>;
   putObject(request: PutObjectRequest, options?: CallOptions): Promise<PutObjectResult>;
   getObject(request: GetObjectRequest, options?: CallOptions): Promise<GetObjectResult>;
   deleteObject(request: DeleteObjectRequest, options?: CallOptions): Promise<DeleteObjectResult>;
@@ -96,6 +99,7 @@ export function createOssApi(client: OssClient): OssApi {
     deleteObjectTagging: (request, options) => deleteObjectTagging(client, request, options),
     getImageInfo: (request, options) => getImageInfo(client, request, options),
     appendObject: (request, options) => appendObject(client, request, options),
+    restoreObject: (request, options) => restoreObject(client, request, options),
     putObject: (request, options) => putObject(client, request, options),
     getObject: (request, options) => getObject(client, request, options),
     deleteObject: (request, options) => deleteObject(client, request, options),

@@ -251,6 +251,23 @@ describe.each([
     });
   });
 
+  describe('RestoreObject (restore)', () => {
+    it('202 on the first request, 409 RestoreAlreadyInProgress while restoring, x-oss-restore on head, 403 on get', async () => {
+      const oss = client();
+      await oss.put('cold/ali.bin', Buffer.from('frozen'), { headers: { 'x-oss-storage-class': 'Archive' } });
+      const frozen = await failure(oss.get('cold/ali.bin'));
+      expect([frozen.status, frozen.code]).toEqual([403, 'InvalidObjectState']);
+      const started = await oss.restore('cold/ali.bin');
+      expect((started as unknown as { res: { status: number } }).res.status).toBe(202);
+      const again = await failure(oss.restore('cold/ali.bin'));
+      expect([again.status, again.code]).toEqual([409, 'RestoreAlreadyInProgress']);
+      const head = await oss.head('cold/ali.bin');
+      expect((head.res.headers as Record<string, string>)['x-oss-restore']).toBe('ongoing-request="true"');
+      const standard = await failure(oss.restore('acl/obj.txt'));
+      expect([standard.status, standard.code]).toEqual([400, 'OperationNotSupported']);
+    });
+  });
+
   describe('ListMultipartUploads (listUploads)', () => {
     const created: Array<{ key: string; uploadId: string }> = [];
 

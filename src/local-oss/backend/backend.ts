@@ -68,6 +68,16 @@ export interface ObjectMetadata {
   readonly sse?: ServerSideEncryption;
   /** Raw `x-oss-tagging` value (`k=v&k2=v2`), when given. */
   readonly tagging?: string;
+  /** The restore of a frozen (Archive, ColdArchive, DeepColdArchive) object, when one was requested. */
+  readonly restore?: RestoreState;
+}
+
+/** A requested restore: readable from `readyAt` until `expiresAt` (epoch milliseconds). */
+export interface RestoreState {
+  readonly readyAt: number;
+  readonly expiresAt: number;
+  /** `Expedited`, `Standard` or `Bulk` (ColdArchive / DeepColdArchive). */
+  readonly tier?: string;
 }
 
 /**

@@ -11,6 +11,8 @@ export interface HandlerConfig {
   readonly region: string;
   /** Domain of virtual-hosted addresses, e.g. `oss-cn-hangzhou.aliyuncs.com`. */
   readonly virtualHostDomain: string;
+  /** How long a RestoreObject takes on the server clock (default `DEFAULT_RESTORE_DELAY_MS`). */
+  readonly restoreDelayMs?: number;
 }
 
 /** One received request, decoded. */

@@ -6,6 +6,7 @@ import type { ObjectMetadata, ObjectRecord } from '../backend/backend.js';
 import { LocalOssError } from '../errors.js';
 import { header, isoDate, requireBucket, requireKey, type Handler, type RequestContext } from './context.js';
 import { taggingFromHeader } from './object-tagging.js';
+import { checkReadable } from './restore-object.js';
 import {
   aclFromHeaders,
   checkConditions,
@@ -160,6 +161,7 @@ export const copyObject: Handler = async (ctx) => {
             throw new LocalOssError('FileAlreadyExists', 'The object you specified already exists and can not be overwritten.');
           }
           checkCopySourceConditions(ctx, current);
+          checkReadable(current, ctx.clock());
           return copyMetadata(ctx, key, current, true);
         },
       });
@@ -173,6 +175,7 @@ export const copyObject: Handler = async (ctx) => {
         forbidOverwrite: forbidOverwrite(ctx),
         resolve: (src) => {
           checkCopySourceConditions(ctx, src);
+          checkReadable(src, ctx.clock());
           return copyMetadata(ctx, key, src, replace);
         },
       });

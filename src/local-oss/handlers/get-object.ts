@@ -3,6 +3,7 @@ import type { ByteRange, ObjectRecord } from '../backend/backend.js';
 import { LocalOssError } from '../errors.js';
 import { header, httpDate, requireBucket, requireKey, type HandlerResult, type RequestContext, type Handler } from './context.js';
 import { checkConditions, objectResponseHeaders } from './object-headers.js';
+import { checkReadable } from './restore-object.js';
 
 /**
  * Parses a single `bytes=` range against an object size. Returns undefined for an absent or
@@ -77,13 +78,14 @@ export const getObject: Handler = async (ctx) => {
   const current = await ctx.backend.headObject(bucket, key);
   if (current === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: key } });
   checkConditions(current, conditionsOf(ctx));
+  checkReadable(current, ctx.clock());
   const range = parseRange(header(ctx, 'range'), current.size);
   const read = await ctx.backend.getObject(bucket, key, range);
   if (read === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: key } });
   // Why: headers describe the snapshot actually read; if the object shrank since the HEAD above,
   // the backend already refused the range with InvalidRange.
   const record = read.record;
-  const headers = objectResponseHeaders(record);
+  const headers = objectResponseHeaders(record, ctx.clock());
   for (const [param, name] of RESPONSE_OVERRIDES) {
     const value = ctx.params.get(param);
     if (value !== undefined) headers[name] = value;
@@ -99,7 +101,7 @@ export const getObject: Handler = async (ctx) => {
 export const headObject: Handler = async (ctx): Promise<HandlerResult> => {
   const record = await requireRecord(ctx);
   checkConditions(record, conditionsOf(ctx));
-  return { headers: objectResponseHeaders(record), contentLength: record.size };
+  return { headers: objectResponseHeaders(record, ctx.clock()), contentLength: record.size };
 };
 
 /**

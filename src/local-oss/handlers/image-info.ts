@@ -7,6 +7,7 @@ import { imageSize } from 'image-size';
 import { LocalOssError } from '../errors.js';
 import { requireBucket, requireKey, type Handler } from './context.js';
 import { requireRecord } from './get-object.js';
+import { checkReadable } from './restore-object.js';
 
 /** Largest source image OSS processes (20 MB). */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -23,6 +24,7 @@ const FORMATS: Readonly<Record<string, string>> = { jpg: 'jpg', png: 'png', gif:
  */
 export const getImageInfo: Handler = async (ctx) => {
   const record = await requireRecord(ctx);
+  checkReadable(record, ctx.clock());
   if (record.size > MAX_IMAGE_BYTES) {
     throw new LocalOssError('ImageTooLarge', `The image is larger than ${MAX_IMAGE_BYTES} bytes (${record.size}).`);
   }

@@ -16,6 +16,7 @@ import {
   type RequestContext,
 } from './context.js';
 import { checkCopySourceConditions, copySourceOf, type CopySource } from './copy-object.js';
+import { checkReadable } from './restore-object.js';
 import {
   aclFromHeaders,
   checkObjectKey,
@@ -155,6 +156,7 @@ export const uploadPartCopy: Handler = async (ctx) => {
   const read = await readCopySource(ctx, source);
   try {
     checkCopySourceConditions(ctx, read.record);
+    checkReadable(read.record, ctx.clock());
   } catch (error) {
     await read.body[Symbol.asyncIterator]().return?.();
     throw error;

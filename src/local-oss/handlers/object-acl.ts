@@ -31,6 +31,7 @@ export function metadataOf(record: ObjectRecord): ObjectMetadata {
     acl: record.acl,
     ...(record.sse !== undefined ? { sse: record.sse } : {}),
     ...(record.tagging !== undefined ? { tagging: record.tagging } : {}),
+    ...(record.restore !== undefined ? { restore: record.restore } : {}),
   };
 }
 

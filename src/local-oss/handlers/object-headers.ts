@@ -14,6 +14,7 @@ import { bareEtag, DigestAccumulator } from '../backend/backend-shared.js';
 import { LocalOssError } from '../errors.js';
 import { header, httpDate, type RequestContext } from './context.js';
 import { taggingFromHeader } from './object-tagging.js';
+import { restoreHeader } from './restore-object.js';
 
 /** Longest object key in UTF-8 bytes. */
 export const MAX_KEY_BYTES = 1023;
@@ -181,8 +182,8 @@ export function verifyBodyContentMd5(ctx: Pick<RequestContext, 'headers'>, body:
   verify(digest.digest());
 }
 
-/** Headers common to HeadObject and GetObject for a record. */
-export function objectResponseHeaders(record: ObjectRecord): Record<string, string> {
+/** Headers common to HeadObject and GetObject for a record; `now` adds `x-oss-restore` for a restore. */
+export function objectResponseHeaders(record: ObjectRecord, now?: number): Record<string, string> {
   const out: Record<string, string> = {
     'content-type': record.contentType,
     etag: record.etag,
@@ -208,6 +209,8 @@ export function objectResponseHeaders(record: ObjectRecord): Record<string, stri
     out['x-oss-tagging-count'] = String(record.tagging.split('&').length);
   }
   if (record.versionId !== undefined) out['x-oss-version-id'] = record.versionId;
+  const restore = now === undefined ? undefined : restoreHeader(record, now);
+  if (restore !== undefined) out['x-oss-restore'] = restore;
   return out;
 }
 

@@ -69,6 +69,7 @@ export function createFakeOssApi(objects: Record<string, FakeObject>): FakeOssAp
     deleteObjectTagging: unused('deleteObjectTagging'),
     getImageInfo: unused('getImageInfo'),
     appendObject: unused('appendObject'),
+    restoreObject: unused('restoreObject'),
     putObject: unused('putObject'),
     getObject: unused('getObject'),
     deleteObject: unused('deleteObject'),

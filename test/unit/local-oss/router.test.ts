@@ -37,6 +37,7 @@ describe('route', () => {
     ['DELETE', 'b', 'k', ['tagging'], false, 'DeleteObjectTagging'],
     ['GET', 'b', 'k', ['x-oss-process=image/info'], false, 'GetImageInfo'],
     ['POST', 'b', 'k', ['append', 'position=0'], false, 'AppendObject'],
+    ['POST', 'b', 'k', ['restore'], false, 'RestoreObject'],
     ['DELETE', 'b', 'k', [], false, 'DeleteObject'],
     ['DELETE', 'b', 'k', ['uploadId=u'], false, 'AbortMultipartUpload'],
     ['POST', 'b', 'k', ['uploads'], false, 'InitiateMultipartUpload'],
@@ -48,7 +49,7 @@ describe('route', () => {
   });
 
   it('answers NotImplemented for known unsupported sub-resources', () => {
-    for (const [method, key, q] of [['PUT', undefined, 'acl'], ['GET', undefined, 'acl'], ['PUT', undefined, 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'restore'], ['PUT', 'k', 'symlink'], ['GET', 'k', 'x-oss-process=image/resize,w_10']] as const) {
+    for (const [method, key, q] of [['PUT', undefined, 'acl'], ['GET', undefined, 'acl'], ['PUT', undefined, 'tagging'], ['GET', undefined, 'lifecycle'], ['PUT', 'k', 'symlink'], ['GET', 'k', 'symlink'], ['GET', 'k', 'x-oss-process=image/resize,w_10']] as const) {
       try {
         r(method, 'b', key, [q]);
         expect.unreachable();
