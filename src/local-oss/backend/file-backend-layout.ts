@@ -188,6 +188,13 @@ function checkMetadata(m: Json): void {
   ensure(typeof m['acl'] === 'string', 'acl');
   ensure(m['tagging'] === undefined || typeof m['tagging'] === 'string', 'tagging');
   ensure(m['sse'] === undefined || (isObject(m['sse']) && typeof m['sse']['algorithm'] === 'string'), 'sse');
+  const restore = m['restore'];
+  ensure(
+    restore === undefined ||
+      (isObject(restore) && typeof restore['readyAt'] === 'number' && typeof restore['expiresAt'] === 'number' &&
+        (restore['tier'] === undefined || typeof restore['tier'] === 'string')),
+    'restore',
+  );
 }
 
 function checkBlob(value: unknown): string {
