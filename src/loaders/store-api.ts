@@ -14,6 +14,8 @@ const OSS_API_METHODS = [
   'getImageInfo',
   'appendObject',
   'restoreObject',
+  'putSymlink',
+  'getSymlink',
   'putObject',
   'getObject',
   'deleteObject',

@@ -25,6 +25,7 @@ import {
 import { deleteObjectTagging, getObjectTagging, putObjectTagging } from './handlers/object-tagging.js';
 import { putObject } from './handlers/put-object.js';
 import { restoreObject } from './handlers/restore-object.js';
+import { getSymlink, putSymlink } from './handlers/symlink.js';
 
 /** Every operation local-oss implements, named as in the OSS API reference. */
 export const OPERATIONS = [
@@ -48,6 +49,8 @@ export const OPERATIONS = [
   'GetImageInfo',
   'AppendObject',
   'RestoreObject',
+  'PutSymlink',
+  'GetSymlink',
   'DeleteObject',
   'InitiateMultipartUpload',
   'UploadPart',
@@ -84,6 +87,8 @@ export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options'>, Handle
   GetImageInfo: getImageInfo,
   AppendObject: appendObject,
   RestoreObject: restoreObject,
+  PutSymlink: putSymlink,
+  GetSymlink: getSymlink,
   DeleteObject: deleteObject,
   InitiateMultipartUpload: initiateMultipartUpload,
   UploadPart: uploadPart,
@@ -167,12 +172,14 @@ export function route(input: RouteInput): OperationName {
       if (multipart && params.has('partNumber')) return input.hasCopySource ? 'UploadPartCopy' : 'UploadPart';
       if (params.has('acl')) return 'PutObjectAcl';
       if (params.has('tagging')) return 'PutObjectTagging';
+      if (params.has('symlink')) return 'PutSymlink';
       if (unsupported(params)) return fail();
       return input.hasCopySource ? 'CopyObject' : 'PutObject';
     case 'GET':
       if (multipart) return 'ListParts';
       if (params.has('acl')) return 'GetObjectAcl';
       if (params.has('tagging')) return 'GetObjectTagging';
+      if (params.has('symlink')) return 'GetSymlink';
       if (params.get('x-oss-process') === 'image/info') return 'GetImageInfo';
       if (unsupported(params)) return fail();
       return 'GetObject';

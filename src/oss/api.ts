@@ -45,6 +45,10 @@ import { putObjectAcl } from './operations/put-object-acl.js';
 import type { PutObjectAclRequest, PutObjectAclResult } from './operations/put-object-acl.js';
 import { putObject } from './operations/put-object.js';
 import { restoreObject } from './operations/restore-object.js';
+import { putSymlink } from './operations/put-symlink.js';
+import type { PutSymlinkRequest, PutSymlinkResult } from './operations/put-symlink.js';
+import { getSymlink } from './operations/get-symlink.js';
+import type { GetSymlinkRequest, GetSymlinkResult } from './operations/get-symlink.js';
 import type { RestoreObjectRequest, RestoreObjectResult } from './operations/restore-object.js';
 import type { PutObjectRequest, PutObjectResult } from './operations/put-object.js';
 import { uploadPartCopy } from './operations/upload-part-copy.js';
@@ -71,6 +75,8 @@ export interface OssApi {
   getImageInfo(request: GetImageInfoRequest, options?: CallOptions): Promise<GetImageInfoResult>;
   appendObject(request: AppendObjectRequest, options?: CallOptions): Promise<AppendObjectResult>;
   restoreObject(request: RestoreObjectRequest, options?: CallOptions): Promise<RestoreObjectResult>;
+  putSymlink(request: PutSymlinkRequest, options?: CallOptions): Promise<PutSymlinkResult>;
+  getSymlink(request: GetSymlinkRequest, options?: CallOptions): Promise<GetSymlinkResult>;
   putObject(request: PutObjectRequest, options?: CallOptions): Promise<PutObjectResult>;
   getObject(request: GetObjectRequest, options?: CallOptions): Promise<GetObjectResult>;
   deleteObject(request: DeleteObjectRequest, options?: CallOptions): Promise<DeleteObjectResult>;
@@ -100,6 +106,8 @@ export function createOssApi(client: OssClient): OssApi {
     getImageInfo: (request, options) => getImageInfo(client, request, options),
     appendObject: (request, options) => appendObject(client, request, options),
     restoreObject: (request, options) => restoreObject(client, request, options),
+    putSymlink: (request, options) => putSymlink(client, request, options),
+    getSymlink: (request, options) => getSymlink(client, request, options),
     putObject: (request, options) => putObject(client, request, options),
     getObject: (request, options) => getObject(client, request, options),
     deleteObject: (request, options) => deleteObject(client, request, options),

@@ -268,6 +268,24 @@ describe.each([
     });
   });
 
+  describe('symlinks (putSymlink / getSymlink)', () => {
+    it('round-trips a target with non-ASCII and spaces; get and head of the link serve the target', async () => {
+      const oss = client();
+      await oss.put('sym/tärget x.txt', Buffer.from('through the link'), { mime: 'text/plain' });
+      await oss.putSymlink('sym/link', 'sym/tärget x.txt', { meta: { kind: 'link' } } as never);
+      const link = (await oss.getSymlink('sym/link')) as unknown as { targetName: string; meta?: Record<string, string> };
+      expect(link.targetName).toBe('sym/tärget x.txt');
+      expect(Buffer.from((await oss.get('sym/link')).content as Buffer).toString()).toBe('through the link');
+      const head = await oss.head('sym/link');
+      const h = head.res.headers as Record<string, string>;
+      expect([h['x-oss-object-type'], h['content-length']]).toEqual(['Symlink', '16']);
+      expect(head.meta).toEqual({ kind: 'link' });
+      await oss.putSymlink('sym/dangling', 'sym/none');
+      const dangling = await failure(oss.get('sym/dangling'));
+      expect([dangling.status, dangling.code]).toEqual([404, 'SymlinkTargetNotExist']);
+    });
+  });
+
   describe('ListMultipartUploads (listUploads)', () => {
     const created: Array<{ key: string; uploadId: string }> = [];
 

@@ -26,7 +26,7 @@
  */
 
 /** How an object was created, as reported in `x-oss-object-type` and list `<Type>`. */
-export type ObjectType = 'Normal' | 'Multipart' | 'Appendable';
+export type ObjectType = 'Normal' | 'Multipart' | 'Appendable' | 'Symlink';
 
 /** Lowercase names of the standard headers stored with an object (besides Content-Type). */
 export const STORED_SYSTEM_HEADERS = [
@@ -68,6 +68,8 @@ export interface ObjectMetadata {
   readonly sse?: ServerSideEncryption;
   /** Raw `x-oss-tagging` value (`k=v&k2=v2`), when given. */
   readonly tagging?: string;
+  /** The target key of a symlink (`objectType: 'Symlink'`), decoded. */
+  readonly symlinkTarget?: string;
   /** The restore of a frozen (Archive, ColdArchive, DeepColdArchive) object, when one was requested. */
   readonly restore?: RestoreState;
 }
@@ -177,6 +179,8 @@ export interface CompletePart {
 /** Options of {@link Backend.putObject}. */
 export interface PutObjectInput {
   readonly metadata: ObjectMetadata;
+  /** `Symlink` for PutSymlink (the body is then the target's UTF-8 bytes); default `Normal`. */
+  readonly objectType?: 'Normal' | 'Symlink';
   readonly now: CommitTime;
   /** When true and the key exists, fail with `FileAlreadyExists` and keep the old object. */
   readonly forbidOverwrite?: boolean;

@@ -174,7 +174,7 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-const OBJECT_TYPES: readonly ObjectType[] = ['Normal', 'Multipart', 'Appendable'];
+const OBJECT_TYPES: readonly ObjectType[] = ['Normal', 'Multipart', 'Appendable', 'Symlink'];
 
 function ensure(condition: boolean, what: string): void {
   if (!condition) throw new RecordFileError(`invalid or missing ${what}`);
@@ -188,6 +188,7 @@ function checkMetadata(m: Json): void {
   ensure(typeof m['acl'] === 'string', 'acl');
   ensure(m['tagging'] === undefined || typeof m['tagging'] === 'string', 'tagging');
   ensure(m['sse'] === undefined || (isObject(m['sse']) && typeof m['sse']['algorithm'] === 'string'), 'sse');
+  ensure(m['symlinkTarget'] === undefined || typeof m['symlinkTarget'] === 'string', 'symlinkTarget');
   const restore = m['restore'];
   ensure(
     restore === undefined ||

@@ -266,7 +266,7 @@ export class FileBackend implements Backend {
           key,
           lastModified: now,
           lastAccessTime: now,
-          objectType: 'Normal',
+          objectType: input.objectType ?? 'Normal',
         };
         await this.#commitLocked(bucket, { record, blob }, input.forbidOverwrite === true);
         return record;

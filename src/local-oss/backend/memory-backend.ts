@@ -195,7 +195,7 @@ export class MemoryBackend implements Backend {
       key,
       lastModified: now,
       lastAccessTime: now,
-      objectType: 'Normal',
+      objectType: input.objectType ?? 'Normal',
     };
     // Why: re-resolve the bucket; it may have been deleted while the body streamed.
     this.#commit(this.#bucket(bucket), { record, data }, input.forbidOverwrite === true);

@@ -121,7 +121,7 @@ export function copyMetadata(ctx: RequestContext, key: string, source: ObjectRec
     // destination key (wave 2 §12).
     const { tagging: _t, ...fromRequest } = metadataFromRequest(ctx, key, source.contentType);
     void _t;
-    return { ...fromRequest, ...(tagging !== undefined ? { tagging } : {}) };
+    return { ...fromRequest, ...(tagging !== undefined ? { tagging } : {}), ...linkTargetOf(source) };
   }
   const sse = sseFromHeaders(ctx);
   return {
@@ -132,7 +132,13 @@ export function copyMetadata(ctx: RequestContext, key: string, source: ObjectRec
     acl: aclFromHeaders(ctx) ?? 'default',
     ...(sse !== undefined ? { sse } : {}),
     ...(tagging !== undefined ? { tagging } : {}),
+    ...linkTargetOf(source),
   };
+}
+
+/** A copied link stays a link to the same target. */
+function linkTargetOf(source: ObjectRecord): { symlinkTarget?: string } {
+  return source.symlinkTarget !== undefined ? { symlinkTarget: source.symlinkTarget } : {};
 }
 
 /**

@@ -32,6 +32,7 @@ export function metadataOf(record: ObjectRecord): ObjectMetadata {
     ...(record.sse !== undefined ? { sse: record.sse } : {}),
     ...(record.tagging !== undefined ? { tagging: record.tagging } : {}),
     ...(record.restore !== undefined ? { restore: record.restore } : {}),
+    ...(record.symlinkTarget !== undefined ? { symlinkTarget: record.symlinkTarget } : {}),
   };
 }
 

@@ -70,6 +70,8 @@ export function createFakeOssApi(objects: Record<string, FakeObject>): FakeOssAp
     getImageInfo: unused('getImageInfo'),
     appendObject: unused('appendObject'),
     restoreObject: unused('restoreObject'),
+    putSymlink: unused('putSymlink'),
+    getSymlink: unused('getSymlink'),
     putObject: unused('putObject'),
     getObject: unused('getObject'),
     deleteObject: unused('deleteObject'),

@@ -38,6 +38,8 @@ describe('route', () => {
     ['GET', 'b', 'k', ['x-oss-process=image/info'], false, 'GetImageInfo'],
     ['POST', 'b', 'k', ['append', 'position=0'], false, 'AppendObject'],
     ['POST', 'b', 'k', ['restore'], false, 'RestoreObject'],
+    ['PUT', 'b', 'k', ['symlink'], false, 'PutSymlink'],
+    ['GET', 'b', 'k', ['symlink'], false, 'GetSymlink'],
     ['DELETE', 'b', 'k', [], false, 'DeleteObject'],
     ['DELETE', 'b', 'k', ['uploadId=u'], false, 'AbortMultipartUpload'],
     ['POST', 'b', 'k', ['uploads'], false, 'InitiateMultipartUpload'],
@@ -49,7 +51,7 @@ describe('route', () => {
   });
 
   it('answers NotImplemented for known unsupported sub-resources', () => {
-    for (const [method, key, q] of [['PUT', undefined, 'acl'], ['GET', undefined, 'acl'], ['PUT', undefined, 'tagging'], ['GET', undefined, 'lifecycle'], ['PUT', 'k', 'symlink'], ['GET', 'k', 'symlink'], ['GET', 'k', 'x-oss-process=image/resize,w_10']] as const) {
+    for (const [method, key, q] of [['PUT', undefined, 'acl'], ['GET', undefined, 'acl'], ['PUT', undefined, 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'select'], ['GET', undefined, 'versions'], ['GET', 'k', 'x-oss-process=image/resize,w_10']] as const) {
       try {
         r(method, 'b', key, [q]);
         expect.unreachable();
