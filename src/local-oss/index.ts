@@ -96,6 +96,18 @@ export async function startLocalOss(options: LocalOssOptions = {}): Promise<Loca
   const stats = createStats();
   const faults = createFaultInjector(options.faults);
   const olderThanMs = options.abortIncompleteUploadsAfterMs;
+  // Why: checked before anything starts, so a bad value leaves no server listening.
+  for (const [name, value] of [
+    ['abortIncompleteUploadsAfterMs', olderThanMs],
+    ['uploadSweepIntervalMs', options.uploadSweepIntervalMs],
+  ] as const) {
+    if (value !== undefined && !(value > 0 && Number.isFinite(value))) {
+      throw new RangeError(`local-oss: ${name} must be a positive number of milliseconds, got ${String(value)}`);
+    }
+  }
+  if (options.restoreDelayMs !== undefined && !(options.restoreDelayMs >= 0 && Number.isFinite(options.restoreDelayMs))) {
+    throw new RangeError(`local-oss: restoreDelayMs must be a non-negative number of milliseconds, got ${String(options.restoreDelayMs)}`);
+  }
 
   for (const bucket of options.buckets ?? []) {
     checkBucketName(bucket);

@@ -94,4 +94,10 @@ describe('sweepIncompleteUploads and its flag', () => {
     expect(resolveFlags([], { LOCAL_OSS_ABORT_INCOMPLETE_UPLOADS_AFTER: '12h' })['abort-incomplete-uploads-after']).toBe('12h');
     expect(resolveFlags([], {})['abort-incomplete-uploads-after']).toBeUndefined();
   });
+
+  it('startLocalOss refuses a non-positive age or interval before listening', async () => {
+    await expect(startLocalOss({ abortIncompleteUploadsAfterMs: 0 })).rejects.toThrow(/abortIncompleteUploadsAfterMs must be a positive number of milliseconds, got 0/);
+    await expect(startLocalOss({ abortIncompleteUploadsAfterMs: 1000, uploadSweepIntervalMs: -5 })).rejects.toThrow(/uploadSweepIntervalMs/);
+    await expect(startLocalOss({ restoreDelayMs: Number.NaN })).rejects.toThrow(/restoreDelayMs/);
+  });
 });
