@@ -33,6 +33,8 @@ describe('RestoreObject', () => {
     expect([again.status, again.code]).toEqual([409, 'RestoreAlreadyInProgress']);
     expect((await failure(h.api.getObject({ bucket, key: 'cold/a.bin' }))).status).toBe(403);
 
+    const listed = await h.api.listObjectsV2({ bucket, prefix: 'cold/a.bin' });
+    expect(listed.contents[0]?.restoreInfo).toBe('ongoing-request="true"');
     clock += DELAY;
     const restored = await h.api.headObject({ bucket, key: 'cold/a.bin' });
     expect(restored.restore).toBe(`ongoing-request="false", expiry-date="${new Date(clock + 2 * DAY).toUTCString()}"`);
