@@ -88,6 +88,10 @@ describe.each([
       expect(deleted).toEqual(targets);
       for (const key of targets) expect((await failure(oss.head(key))).status).toBe(404);
       for (const key of lookAlikes) expect((await oss.head(key)).status).toBe(200);
+      // Quiet mode: an empty 200 when everything was deleted; the keys are gone.
+      const quiet = await oss.deleteMulti(lookAlikes, { quiet: true });
+      expect(quiet.res.status).toBe(200);
+      for (const key of lookAlikes) expect((await failure(oss.head(key))).status).toBe(404);
     });
 
     it('3. an unknown access key gets 404 NoSuchBucket for a missing bucket and 403 InvalidAccessKeyId for an existing one', async () => {

@@ -36,7 +36,7 @@ export function decodeControlReferences(xml: string): string {
  * `POST /?delete` with `<Delete><Quiet>…</Quiet><Object><Key>…</Key></Object>…</Delete>`:
  * deletes each key exactly as written in the body (XML-decoded, never URL-decoded:
  * `encoding-type=url` only encodes the keys of the answer, wave 2 §1.2), in request order, and
- * answers `<DeleteResult>` listing them (non-existent keys too) unless quiet.
+ * answers `<DeleteResult>` listing them (non-existent keys too), or, when quiet, an empty 200.
  */
 export const deleteMultipleObjects: Handler = async (ctx) => {
   const bucket = requireBucket(ctx);
@@ -64,13 +64,15 @@ export const deleteMultipleObjects: Handler = async (ctx) => {
   });
   for (const key of keys) await ctx.backend.deleteObject(bucket, key);
   const quiet = (root.Quiet ?? '').trim().toLowerCase() === 'true';
+  // Why: quiet mode lists failures only; with none, OSS answers 200 with an empty body (wave 2 §1.3).
+  if (quiet) return {};
   return {
     xml: {
       root: 'DeleteResult',
       value: {
         ...(encodeUrl ? { EncodingType: 'url' } : {}),
         // Why: `/` encoded too, and never `+` for a space (the SDKs decode with unquote / QueryUnescape).
-        Deleted: quiet ? [] : keys.map((k) => ({ Key: encodeUrl ? uriEncode(k, false) : k })),
+        Deleted: keys.map((k) => ({ Key: encodeUrl ? uriEncode(k, false) : k })),
       },
     },
   };
