@@ -20,6 +20,21 @@ const GUARDS: { readonly [K in keyof OssApi]: Guard<K> } = {
   headObject: (access, r) => access.check('read', r.bucket, r.key),
   getObjectMeta: (access, r) => access.check('read', r.bucket, r.key),
   getObjectAcl: (access, r) => access.check('read', r.bucket, r.key),
+  getObjectTagging: (access, r) => access.check('read', r.bucket, r.key),
+  getImageInfo: (access, r) => access.check('read', r.bucket, r.key),
+  getSymlink: (access, r) => access.check('read', r.bucket, r.key),
+  // Why ACL, tags and restores are writes: they change the object (or what it costs) for everyone.
+  putObjectAcl: (access, r) => access.check('write', r.bucket, r.key),
+  putObjectTagging: (access, r) => access.check('write', r.bucket, r.key),
+  deleteObjectTagging: (access, r) => access.check('write', r.bucket, r.key),
+  restoreObject: (access, r) => access.check('write', r.bucket, r.key),
+  appendObject: (access, r) => access.check('write', r.bucket, r.key),
+  putSymlink: (access, r) => {
+    // Why read on the target: reading a link serves its target, so a link is a way to read it.
+    access.check('read', r.bucket, r.target);
+    access.check('write', r.bucket, r.key);
+  },
+  listMultipartUploads: (access, r) => access.check('list', r.bucket, r.prefix ?? ''),
   getObject: (access, r) => access.check('read', r.bucket, r.key),
   putObject: (access, r) => access.check('write', r.bucket, r.key),
   deleteObject: (access, r) => access.check('delete', r.bucket, r.key),

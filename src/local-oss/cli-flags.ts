@@ -32,6 +32,8 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: 'fault-reset-rate', env: 'LOCAL_OSS_FAULT_RESET_RATE', type: 'string', default: '0', doc: 'Fault injection: share of requests (0-1) whose connection is reset.' },
   { name: 'fault-drop-after-apply-rate', env: 'LOCAL_OSS_FAULT_DROP_AFTER_APPLY_RATE', type: 'string', default: '0', doc: 'Fault injection: share of requests (0-1) applied, then their connection closed before the answer.' },
   { name: 'fault-drop-after-apply-on', env: 'LOCAL_OSS_FAULT_DROP_AFTER_APPLY_ON', type: 'string', default: 'PUT,POST,DELETE', doc: 'Fault injection: comma-separated operations (CopyObject, …) or methods the drop applies to.' },
+  { name: 'abort-incomplete-uploads-after', env: 'LOCAL_OSS_ABORT_INCOMPLETE_UPLOADS_AFTER', type: 'string', doc: 'Abort multipart uploads initiated longer ago than this (e.g. 7d, 12h); off when unset.' },
+  { name: 'restore-delay', env: 'LOCAL_OSS_RESTORE_DELAY', type: 'string', default: '3s', doc: 'How long RestoreObject takes for Archive/ColdArchive objects (e.g. 3s, 1m).' },
   { name: 'help', type: 'boolean', doc: 'Print this help and exit.' },
 ];
 

@@ -8,6 +8,7 @@ import { createMemoryBackend } from './backend/memory-backend.js';
 import type { FaultOptions } from './faults.js';
 import { startLocalOss } from './index.js';
 import { helpText, resolveFlags } from './cli-flags.js';
+import { parseDuration } from './upload-sweep.js';
 
 function num(value: string | boolean | undefined, name: string): number {
   const n = Number(value);
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const backend = flags['memory'] === true ? createMemoryBackend() : await createFileBackend({ dataDir: String(flags['data-dir']) });
   const token = flags['security-token'];
   const domain = flags['virtual-host-domain'];
+  const sweepAfter = flags['abort-incomplete-uploads-after'];
   const buckets = typeof flags['bucket'] === 'string' ? flags['bucket'].split(',').map((b) => b.trim()).filter(Boolean) : [];
   const store = await startLocalOss({
     port: num(flags['port'], 'port'),
@@ -52,6 +54,10 @@ async function main(): Promise<void> {
     corsAllowedOrigins: String(flags['cors-origins']).split(',').map((o) => o.trim()),
     faults,
     buckets,
+    restoreDelayMs: parseDuration(String(flags['restore-delay']), '--restore-delay'),
+    ...(typeof sweepAfter === 'string'
+      ? { abortIncompleteUploadsAfterMs: parseDuration(sweepAfter, '--abort-incomplete-uploads-after') }
+      : {}),
   });
   console.log(`local-oss listening on ${store.url}`);
   let stopping = false;

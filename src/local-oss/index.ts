@@ -9,6 +9,7 @@ import { createMemoryBackend } from './backend/memory-backend.js';
 import { createFaultInjector, type FaultOptions } from './faults.js';
 import { createRequestListener, createStats, type LocalOssStats } from './server.js';
 import { checkBucketName } from './handlers/object-headers.js';
+import { startUploadSweeper, type UploadSweeper } from './upload-sweep.js';
 import type { AcceptedCredentials } from './verify-signature.js';
 
 export type { Backend } from './backend/backend.js';
@@ -42,6 +43,16 @@ export interface LocalOssOptions {
   readonly buckets?: readonly string[];
   /** Clock; default `() => new Date()`. */
   readonly now?: () => Date;
+  /**
+   * Abort multipart uploads initiated more than this many milliseconds ago (OSS's lifecycle rule
+   * `AbortMultipartUpload`), checked every {@link LocalOssOptions.uploadSweepIntervalMs}; off
+   * when absent.
+   */
+  readonly abortIncompleteUploadsAfterMs?: number;
+  /** Time between incomplete-upload sweeps; default the smaller of one minute and the age limit. */
+  readonly uploadSweepIntervalMs?: number;
+  /** How long a RestoreObject takes on the `now` clock; default 3 seconds. */
+  readonly restoreDelayMs?: number;
 }
 
 /** A running local-oss. */
@@ -57,6 +68,8 @@ export interface LocalOss {
   /** Requests per OSS operation name; one per HTTP request that was routed to an operation. */
   readonly stats: LocalOssStats;
   readonly backend: Backend;
+  /** The incomplete-upload sweeper, when `abortIncompleteUploadsAfterMs` is set. */
+  readonly uploadSweeper?: UploadSweeper;
   /** Stops listening, drops open connections and closes a backend it created. */
   close(): Promise<void>;
 }
@@ -82,6 +95,19 @@ export async function startLocalOss(options: LocalOssOptions = {}): Promise<Loca
   const now = options.now ?? (() => new Date());
   const stats = createStats();
   const faults = createFaultInjector(options.faults);
+  const olderThanMs = options.abortIncompleteUploadsAfterMs;
+  // Why: checked before anything starts, so a bad value leaves no server listening.
+  for (const [name, value] of [
+    ['abortIncompleteUploadsAfterMs', olderThanMs],
+    ['uploadSweepIntervalMs', options.uploadSweepIntervalMs],
+  ] as const) {
+    if (value !== undefined && !(value > 0 && Number.isFinite(value))) {
+      throw new RangeError(`local-oss: ${name} must be a positive number of milliseconds, got ${String(value)}`);
+    }
+  }
+  if (options.restoreDelayMs !== undefined && !(options.restoreDelayMs >= 0 && Number.isFinite(options.restoreDelayMs))) {
+    throw new RangeError(`local-oss: restoreDelayMs must be a non-negative number of milliseconds, got ${String(options.restoreDelayMs)}`);
+  }
 
   for (const bucket of options.buckets ?? []) {
     checkBucketName(bucket);
@@ -100,6 +126,7 @@ export async function startLocalOss(options: LocalOssOptions = {}): Promise<Loca
       faults,
       stats,
       now,
+      ...(options.restoreDelayMs !== undefined ? { restoreDelayMs: options.restoreDelayMs } : {}),
     }),
   );
   server.keepAliveTimeout = 65_000;
@@ -115,6 +142,14 @@ export async function startLocalOss(options: LocalOssOptions = {}): Promise<Loca
     });
   });
   const port = (server.address() as AddressInfo).port;
+  const uploadSweeper =
+    olderThanMs === undefined
+      ? undefined
+      : startUploadSweeper(backend, {
+          olderThanMs,
+          intervalMs: options.uploadSweepIntervalMs ?? Math.min(60_000, olderThanMs),
+          now: () => now().getTime(),
+        });
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   let closed: Promise<void> | undefined;
@@ -126,8 +161,10 @@ export async function startLocalOss(options: LocalOssOptions = {}): Promise<Loca
     credentials: first,
     stats,
     backend,
+    ...(uploadSweeper !== undefined ? { uploadSweeper } : {}),
     close() {
       closed ??= (async () => {
+        await uploadSweeper?.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

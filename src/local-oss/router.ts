@@ -6,11 +6,14 @@
 import { LocalOssError } from './errors.js';
 import { deleteBucket, getBucketInfo, listBuckets, putBucket } from './handlers/bucket.js';
 import type { Handler } from './handlers/context.js';
+import { appendObject } from './handlers/append-object.js';
 import { copyObject } from './handlers/copy-object.js';
 import { deleteMultipleObjects, deleteObject } from './handlers/delete-object.js';
 import { getObject, getObjectMeta, headObject } from './handlers/get-object.js';
+import { getImageInfo } from './handlers/image-info.js';
 import { listObjects, listObjectsV2 } from './handlers/list-objects.js';
-import { getObjectAcl } from './handlers/object-acl.js';
+import { listMultipartUploads } from './handlers/list-multipart-uploads.js';
+import { getObjectAcl, putObjectAcl } from './handlers/object-acl.js';
 import {
   abortMultipartUpload,
   completeMultipartUpload,
@@ -19,7 +22,10 @@ import {
   uploadPart,
   uploadPartCopy,
 } from './handlers/multipart.js';
+import { deleteObjectTagging, getObjectTagging, putObjectTagging } from './handlers/object-tagging.js';
 import { putObject } from './handlers/put-object.js';
+import { restoreObject } from './handlers/restore-object.js';
+import { getSymlink, putSymlink } from './handlers/symlink.js';
 
 /** Every operation local-oss implements, named as in the OSS API reference. */
 export const OPERATIONS = [
@@ -37,6 +43,15 @@ export const OPERATIONS = [
   'HeadObject',
   'GetObjectMeta',
   'GetObjectAcl',
+  'PutObjectAcl',
+  'PutObjectTagging',
+  'GetObjectTagging',
+  'DeleteObjectTagging',
+  'GetImageInfo',
+  'AppendObject',
+  'RestoreObject',
+  'PutSymlink',
+  'GetSymlink',
   'DeleteObject',
   'InitiateMultipartUpload',
   'UploadPart',
@@ -44,6 +59,7 @@ export const OPERATIONS = [
   'CompleteMultipartUpload',
   'AbortMultipartUpload',
   'ListParts',
+  'ListMultipartUploads',
   'Options',
 ] as const;
 
@@ -68,6 +84,15 @@ export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options' | 'PostO
   HeadObject: headObject,
   GetObjectMeta: getObjectMeta,
   GetObjectAcl: getObjectAcl,
+  PutObjectAcl: putObjectAcl,
+  PutObjectTagging: putObjectTagging,
+  GetObjectTagging: getObjectTagging,
+  DeleteObjectTagging: deleteObjectTagging,
+  GetImageInfo: getImageInfo,
+  AppendObject: appendObject,
+  RestoreObject: restoreObject,
+  PutSymlink: putSymlink,
+  GetSymlink: getSymlink,
   DeleteObject: deleteObject,
   InitiateMultipartUpload: initiateMultipartUpload,
   UploadPart: uploadPart,
@@ -75,6 +100,7 @@ export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options' | 'PostO
   CompleteMultipartUpload: completeMultipartUpload,
   AbortMultipartUpload: abortMultipartUpload,
   ListParts: listParts,
+  ListMultipartUploads: listMultipartUploads,
 };
 
 /**
@@ -131,6 +157,7 @@ export function route(input: RouteInput): OperationName {
     switch (method) {
       case 'GET':
         if (params.has('bucketInfo')) return 'GetBucketInfo';
+        if (params.has('uploads')) return 'ListMultipartUploads';
         if (unsupported(params)) return fail();
         return params.get('list-type') === '2' ? 'ListObjectsV2' : 'ListObjects';
       case 'PUT':
@@ -148,11 +175,17 @@ export function route(input: RouteInput): OperationName {
   switch (method) {
     case 'PUT':
       if (multipart && params.has('partNumber')) return input.hasCopySource ? 'UploadPartCopy' : 'UploadPart';
+      if (params.has('acl')) return 'PutObjectAcl';
+      if (params.has('tagging')) return 'PutObjectTagging';
+      if (params.has('symlink')) return 'PutSymlink';
       if (unsupported(params)) return fail();
       return input.hasCopySource ? 'CopyObject' : 'PutObject';
     case 'GET':
       if (multipart) return 'ListParts';
       if (params.has('acl')) return 'GetObjectAcl';
+      if (params.has('tagging')) return 'GetObjectTagging';
+      if (params.has('symlink')) return 'GetSymlink';
+      if (params.get('x-oss-process') === 'image/info') return 'GetImageInfo';
       if (unsupported(params)) return fail();
       return 'GetObject';
     case 'HEAD':
@@ -161,10 +194,13 @@ export function route(input: RouteInput): OperationName {
       return 'HeadObject';
     case 'DELETE':
       if (multipart) return 'AbortMultipartUpload';
+      if (params.has('tagging')) return 'DeleteObjectTagging';
       if (unsupported(params)) return fail();
       return 'DeleteObject';
     case 'POST':
       if (params.has('uploads')) return 'InitiateMultipartUpload';
+      if (params.has('append')) return 'AppendObject';
+      if (params.has('restore')) return 'RestoreObject';
       if (multipart) return 'CompleteMultipartUpload';
       return fail();
     default:

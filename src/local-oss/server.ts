@@ -136,6 +136,12 @@ function toLocalOssError(error: unknown): LocalOssError {
   return new LocalOssError('InternalError', undefined, { cause: error });
 }
 
+async function requireBucketExists(backend: Backend, bucket: string): Promise<void> {
+  if ((await backend.getBucket(bucket)) === undefined) {
+    throw new LocalOssError('NoSuchBucket', 'The specified bucket does not exist.', { details: { BucketName: bucket } });
+  }
+}
+
 function requestIds(): () => string {
   const prefix = randomBytes(4).toString('hex').toUpperCase();
   let counter = 0;
@@ -234,17 +240,23 @@ export function createRequestListener(settings: ServerSettings): (req: IncomingM
       bucket = target.bucket;
       const params = new Map<string, string>();
       for (const [k, v] of target.query) if (!params.has(k)) params.set(k, v);
-      const operation = route({
-        method,
-        bucket: target.bucket,
-        key: target.key,
-        params,
-        hasCopySource: req.headers['x-oss-copy-source'] !== undefined,
-      });
-      settings.stats.record(operation);
+      let operation: OperationName | undefined;
+      let routeError: unknown;
+      try {
+        operation = route({
+          method,
+          bucket: target.bucket,
+          key: target.key,
+          params,
+          hasCopySource: req.headers['x-oss-copy-source'] !== undefined,
+        });
+      } catch (error) {
+        routeError = error;
+      }
+      if (operation !== undefined) settings.stats.record(operation);
 
       let dropAfterApply = false;
-      if (settings.faults.enabled) {
+      if (operation !== undefined && settings.faults.enabled) {
         const decision = settings.faults.next({ operation, method });
         if (decision.latencyMs > 0) await sleep(decision.latencyMs);
         dropAfterApply = decision.kind === 'drop-after-apply';
@@ -260,6 +272,12 @@ export function createRequestListener(settings: ServerSettings): (req: IncomingM
         }
       }
 
+      // Why: OSS resolves the bucket before the access key and the signature (wave 2 §11): a
+      // missing bucket is 404 NoSuchBucket even for an unknown key, and an unimplemented
+      // sub-resource (routeError) is answered only after the bucket and signature checks.
+      if (target.bucket !== undefined && operation !== 'PutBucket' && operation !== 'Options') {
+        await requireBucketExists(settings.backend, target.bucket);
+      }
       const headers = flatHeaders(req);
       // Why PostObject is exempt: OSS ignores request signatures on it; the form's policy is signed.
       if (operation !== 'Options' && operation !== 'PostObject') {
@@ -273,6 +291,7 @@ export function createRequestListener(settings: ServerSettings): (req: IncomingM
         verifyRequest(signable, { credentials: settings.credentials, allowAnonymous: settings.allowAnonymous, now });
       }
 
+      if (operation === undefined) throw routeError;
       const ctx: RequestContext = {
         requestId,
         method,
@@ -283,6 +302,7 @@ export function createRequestListener(settings: ServerSettings): (req: IncomingM
         headers: req.headers,
         body: req,
         now,
+        clock: () => settings.now().getTime(),
         backend: settings.backend,
         config: settings,
       };

@@ -447,6 +447,142 @@ export function describeBackendContract(
       });
     });
 
+    describe('atomicity and commit time (issue 9 §2)', () => {
+      it('a clock given as now is read at the commit point, after the whole body was consumed', async () => {
+        let clock = NOW;
+        async function* slowBody(): AsyncGenerator<Uint8Array> {
+          yield new TextEncoder().encode('first ');
+          clock = NOW + 60_000;
+          yield new TextEncoder().encode('second');
+        }
+        const record = await backend.putObject(B, 'slow', slowBody(), { metadata: metadata(), now: () => clock });
+        expect(record.lastModified).toBe(NOW + 60_000);
+        expect((await backend.headObject(B, 'slow'))?.lastModified).toBe(NOW + 60_000);
+      });
+
+      it('copyObject and replaceMetadata read the clock after resolve (commit time)', async () => {
+        await put('src', 'data');
+        let clock = NOW;
+        const copied = await backend.copyObject({ bucket: B, key: 'src' }, { bucket: B, key: 'dst' }, {
+          now: () => clock,
+          resolve: () => {
+            clock = NOW + 5_000;
+            return metadata();
+          },
+        });
+        expect(copied.lastModified).toBe(NOW + 5_000);
+        const replaced = await backend.replaceMetadata(B, 'dst', {
+          now: () => clock,
+          resolve: () => {
+            clock = NOW + 9_000;
+            return metadata();
+          },
+        });
+        expect(replaced.lastModified).toBe(NOW + 9_000);
+      });
+
+      it('copyObject: resolve and the commit are one step; a write to the destination issued meanwhile lands after', async () => {
+        await put('src', 'source-data');
+        await put('dst', 'old-destination');
+        let concurrent: Promise<unknown> | undefined;
+        await backend.copyObject({ bucket: B, key: 'src' }, { bucket: B, key: 'dst' }, {
+          now: NOW + 1,
+          resolve: () => {
+            // Why: a concurrent request arriving while the copy checks its conditions (the next
+            // turn of the event loop); it must not slip in between the check and the commit.
+            concurrent = new Promise((done) => setImmediate(done)).then(() =>
+              backend.replaceMetadata(B, 'dst', {
+                now: NOW + 2,
+                resolve: (current) => metadata({ userMetadata: { after: current.etag } }),
+              }),
+            );
+            return metadata({ userMetadata: { copy: 'yes' } });
+          },
+        });
+        await concurrent;
+        const head = await backend.headObject(B, 'dst');
+        expect(head?.userMetadata).toEqual({ after: etagOf('source-data') });
+        expect(await get('dst')).toEqual(Buffer.from('source-data'));
+      });
+
+      it('copyObject: a write to the source issued during resolve lands after the copy has committed', async () => {
+        await put('src', 'v1');
+        let concurrent: Promise<unknown> | undefined;
+        let destinationSeenByWriter: Promise<unknown> | undefined;
+        const copied = await backend.copyObject({ bucket: B, key: 'src' }, { bucket: B, key: 'dst' }, {
+          now: NOW + 1,
+          resolve: () => {
+            concurrent = new Promise((done) => setImmediate(done)).then(() =>
+              backend.replaceMetadata(B, 'src', {
+                now: NOW + 2,
+                resolve: () => {
+                  // Why: what the destination holds at the moment the source write is applied;
+                  // an atomic copy has committed by then (it holds the source key until it has).
+                  destinationSeenByWriter = backend.headObject(B, 'dst');
+                  return metadata({ userMetadata: { changed: '1' } });
+                },
+              }),
+            );
+            return metadata();
+          },
+        });
+        await concurrent;
+        expect(copied.etag).toBe(etagOf('v1'));
+        expect(await destinationSeenByWriter).toEqual(copied);
+        expect((await backend.headObject(B, 'src'))?.userMetadata).toEqual({ changed: '1' });
+      });
+
+      it('forbidOverwrite copies to one key from many sources: exactly one wins', async () => {
+        await Promise.all(Array.from({ length: 8 }, (_, i) => put(`s${i}`, `source ${i}`)));
+        const results = await Promise.allSettled(
+          Array.from({ length: 8 }, (_, i) =>
+            backend.copyObject({ bucket: B, key: `s${i}` }, { bucket: B, key: 'one' }, { now: NOW, forbidOverwrite: true, resolve: () => metadata() }),
+          ),
+        );
+        const winners = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+        expect(winners).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect((r.reason as BackendError).code).toBe('FileAlreadyExists');
+        expect(await get('one')).toEqual(Buffer.from(`source ${winners[0]}`));
+      });
+    });
+
+    describe('appendObject', () => {
+      const append = (key: string, data: string, position: number, extra: Partial<ObjectMetadata> = {}) =>
+        backend.appendObject(B, key, bodyOf(data), { metadata: metadata(extra), position, now: NOW + position });
+
+      it('creates at 0, appends at the length, keeps the first metadata; CRC-64 and data of the whole object', async () => {
+        const first = await append('log', 'hello ', 0, { contentType: 'text/plain', userMetadata: { a: '1' } });
+        expect(first).toMatchObject({ objectType: 'Appendable', size: 6, crc64: crcOf('hello '), contentType: 'text/plain' });
+        expect(first.contentMd5).toBeUndefined();
+        const second = await append('log', 'world', 6, { contentType: 'image/png', userMetadata: { b: '2' } });
+        expect(second).toMatchObject({ objectType: 'Appendable', size: 11, crc64: crcOf('hello world'), contentType: 'text/plain', userMetadata: { a: '1' }, lastModified: NOW + 6 });
+        expect(second.etag).not.toBe(first.etag);
+        expect(await get('log')).toEqual(Buffer.from('hello world'));
+        expect(await backend.headObject(B, 'log')).toEqual(second);
+      });
+
+      it('PositionNotEqualToLength (with the length) and ObjectNotAppendable change nothing', async () => {
+        await append('log', 'abc', 0);
+        const wrong = await append('log', 'x', 2).catch((e: unknown) => e);
+        expect((wrong as BackendError).code).toBe('PositionNotEqualToLength');
+        expect((wrong as BackendError).nextAppendPosition).toBe(3);
+        await expectCode(append('fresh', 'x', 5), 'PositionNotEqualToLength');
+        await put('normal', 'data');
+        await expectCode(append('normal', 'x', 4), 'ObjectNotAppendable');
+        expect(await get('log')).toEqual(Buffer.from('abc'));
+        expect(await get('normal')).toEqual(Buffer.from('data'));
+        expect(await backend.headObject(B, 'fresh')).toBeUndefined();
+      });
+
+      it('of concurrent appends at one position exactly one lands', async () => {
+        await append('race', '0', 0);
+        const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => append('race', `<${i}>`, 1)));
+        const winners = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+        expect(winners).toHaveLength(1);
+        expect(await get('race')).toEqual(Buffer.from(`0<${winners[0]}>`));
+      });
+    });
+
     describe('replaceMetadata', () => {
       it('replaces metadata only, keeping data and derived fields, lastModified = now', async () => {
         const old = await put('k', 'data', { contentType: 'text/plain', userMetadata: { a: '1' } });
@@ -471,6 +607,14 @@ export function describeBackendContract(
         });
         expect(await backend.headObject(B, 'k')).toEqual(record);
         expect(await get('k')).toEqual(Buffer.from('data'));
+      });
+
+      it('keepLastModified keeps lastModified (tag changes) but still replaces the metadata', async () => {
+        const old = await put('kept', 'data');
+        const record = await backend.replaceMetadata(B, 'kept', { now: NOW + 50, keepLastModified: true, resolve: () => metadata({ tagging: 'a=1' }) });
+        expect(record.lastModified).toBe(old.lastModified);
+        expect(await backend.headObject(B, 'kept')).toEqual(record);
+        expect(record.tagging).toBe('a=1');
       });
 
       it('NoSuchKey when absent; a throwing resolve propagates unchanged and changes nothing', async () => {
@@ -701,6 +845,20 @@ export function describeBackendContract(
         expect(await backend.headObject(B, 'mp')).toBeUndefined();
         await backend.deleteBucket(B);
         await backend.createBucket(B, NOW);
+      });
+
+      it('listMultipartUploads: every in-progress upload by key (byte order), then upload id; not completed or aborted ones', async () => {
+        const made = [await start('b'), await start('a'), await start('b'), await start('\u{1F600}'), await start('\uFFFD')];
+        const done = await start('c');
+        const p = await upload('c', done.uploadId, 1, part3);
+        await backend.completeMultipartUpload(B, 'c', done.uploadId, [p], { now: NOW });
+        const aborted = await start('d');
+        await backend.abortMultipartUpload(B, 'd', aborted.uploadId);
+        const bs = made.filter((u) => u.key === 'b').sort((x, y) => (x.uploadId < y.uploadId ? -1 : 1));
+        const listed = await backend.listMultipartUploads(B);
+        expect(listed.map((u) => u.key)).toEqual(['a', 'b', 'b', '\uFFFD', '\u{1F600}']);
+        expect(listed).toEqual([made[1], ...bs, made[4], made[3]]);
+        await expectCode(backend.listMultipartUploads('missing-bucket'), 'NoSuchBucket');
       });
 
       it('hostile keys work for uploads too', async () => {

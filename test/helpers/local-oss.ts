@@ -1,6 +1,7 @@
 /**
  * Helpers for tests that talk to local-oss over real sockets.
  */
+import { Readable } from 'node:stream';
 import { Agent, buildConnector, getGlobalDispatcher, type Dispatcher } from 'undici';
 import { uriEncode } from '../../src/oss/signer/canonical.js';
 import type { SignableRequest } from '../../src/oss/signer/signable-request.js';
@@ -27,7 +28,8 @@ export interface RawRequest {
   /** Decoded query parameters; `''` renders as a bare `?k`. */
   readonly query?: ReadonlyArray<readonly [string, string]>;
   readonly headers?: Record<string, string>;
-  readonly body?: Buffer | string;
+  /** A buffer, a string, or a stream sent with chunked encoding (for slow bodies). */
+  readonly body?: Buffer | string | AsyncIterable<Uint8Array>;
   /** `v4` (default), `v1` or `none`. */
   readonly sign?: 'v4' | 'v1' | 'none';
   /** Credentials to sign with (default the store's first pair). */
@@ -91,7 +93,9 @@ export async function rawRequest(
     path: `${path}${qs !== '' ? `?${qs}` : ''}`,
     method: input.method as Dispatcher.HttpMethod,
     headers,
-    ...(input.body !== undefined ? { body: input.body } : {}),
+    ...(input.body === undefined
+      ? {}
+      : { body: typeof input.body === 'string' || Buffer.isBuffer(input.body) ? input.body : Readable.from(input.body) }),
   });
   const body = Buffer.from(await response.body.arrayBuffer());
   const flat: Record<string, string> = {};

@@ -7,9 +7,13 @@ import { Crc64, crc64Combine, formatCrc64 } from '../../oss/checksum/crc64.js';
 import {
   BackendError,
   MIN_PART_SIZE,
+  type CommitTime,
   type CompletePart,
   type DataDigest,
+  type ObjectMetadata,
+  type ObjectRecord,
   type PartRecord,
+  type UploadRecord,
 } from './backend.js';
 
 /**
@@ -143,4 +147,63 @@ export function newUploadId(): string {
 /** Normalises any chunk to a Buffer without copying. */
 export function asBuffer(chunk: Uint8Array): Buffer {
   return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/** The instant a {@link CommitTime} stands for, read now: call it exactly at the commit point. */
+export function commitTime(now: CommitTime): number {
+  return typeof now === 'number' ? now : now();
+}
+
+/** Sorts uploads by key (UTF-8 byte order), then upload id: the ListMultipartUploads order. */
+export function sortUploads(uploads: Iterable<UploadRecord>): UploadRecord[] {
+  return [...uploads].sort((a, b) => compareKeys(a.key, b.key) || (a.uploadId < b.uploadId ? -1 : a.uploadId > b.uploadId ? 1 : 0));
+}
+
+/**
+ * The ETag of an appendable object after appending a chunk with MD5 `chunkMd5`: uppercase hex MD5
+ * of the previous ETag's text and the chunk MD5 (OSS's derivation is undocumented; clients treat
+ * it as opaque, and it changes with every append).
+ */
+export function appendEtag(previousEtag: string | undefined, chunkMd5: Uint8Array): string {
+  const hash = createHash('md5');
+  if (previousEtag !== undefined) hash.update(previousEtag);
+  hash.update(chunkMd5);
+  return `"${hash.digest('hex').toUpperCase()}"`;
+}
+
+/**
+ * Checks an append against the current record (`undefined` when absent) and returns the
+ * existing record to extend: `ObjectNotAppendable` for a Normal or Multipart object,
+ * `PositionNotEqualToLength` when `position` is not its length.
+ */
+export function checkAppend(current: ObjectRecord | undefined, position: number): ObjectRecord | undefined {
+  if (current !== undefined && current.objectType !== 'Appendable') {
+    throw new BackendError('ObjectNotAppendable', 'The object is not appendable.');
+  }
+  const length = current?.size ?? 0;
+  if (position !== length) {
+    throw new BackendError('PositionNotEqualToLength', `Position is not equal to file length (${length}).`, { nextAppendPosition: length });
+  }
+  return current;
+}
+
+/** The record of an appendable object after appending a chunk with `digest` to `current`. */
+export function appendedRecord(key: string, current: ObjectRecord | undefined, metadata: ObjectMetadata, digest: DataDigest, now: number): ObjectRecord {
+  const base: ObjectMetadata = current ?? metadata;
+  return {
+    contentType: base.contentType,
+    headers: base.headers,
+    userMetadata: base.userMetadata,
+    storageClass: base.storageClass,
+    acl: base.acl,
+    ...(base.sse !== undefined ? { sse: base.sse } : {}),
+    ...(base.tagging !== undefined ? { tagging: base.tagging } : {}),
+    key,
+    size: (current?.size ?? 0) + digest.size,
+    etag: appendEtag(current?.etag, digest.md5),
+    crc64: formatCrc64(crc64Combine(BigInt(current?.crc64 ?? '0'), digest.crc64, digest.size)),
+    objectType: 'Appendable',
+    lastModified: now,
+    lastAccessTime: now,
+  };
 }

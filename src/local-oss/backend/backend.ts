@@ -15,6 +15,9 @@
  *   NOT hold a whole object in memory except the memory backend, whose storage is memory.
  * - Times are milliseconds since the epoch (`number`), supplied by the caller (`now`) so tests can
  *   inject a clock. A backend MUST NOT read the wall clock for anything a client can observe.
+ *   A write's `now` is a {@link CommitTime}: when it is a clock, the backend reads it at the
+ *   commit point (after the body was consumed, under the key's serialisation), so
+ *   Last-Modified is the commit time, never the request's arrival time.
  * - Failures that clients can observe are thrown as {@link BackendError} with one of
  *   {@link BackendErrorCode}. Errors thrown by caller callbacks (`verify`, `resolve`) MUST
  *   propagate unchanged, and the operation MUST then leave no visible trace.
@@ -23,7 +26,7 @@
  */
 
 /** How an object was created, as reported in `x-oss-object-type` and list `<Type>`. */
-export type ObjectType = 'Normal' | 'Multipart' | 'Appendable';
+export type ObjectType = 'Normal' | 'Multipart' | 'Appendable' | 'Symlink';
 
 /** Lowercase names of the standard headers stored with an object (besides Content-Type). */
 export const STORED_SYSTEM_HEADERS = [
@@ -65,6 +68,18 @@ export interface ObjectMetadata {
   readonly sse?: ServerSideEncryption;
   /** Raw `x-oss-tagging` value (`k=v&k2=v2`), when given. */
   readonly tagging?: string;
+  /** The target key of a symlink (`objectType: 'Symlink'`), decoded. */
+  readonly symlinkTarget?: string;
+  /** The restore of a frozen (Archive, ColdArchive, DeepColdArchive) object, when one was requested. */
+  readonly restore?: RestoreState;
+}
+
+/** A requested restore: readable from `readyAt` until `expiresAt` (epoch milliseconds). */
+export interface RestoreState {
+  readonly readyAt: number;
+  readonly expiresAt: number;
+  /** `Expedited`, `Standard` or `Bulk` (ColdArchive / DeepColdArchive). */
+  readonly tier?: string;
 }
 
 /**
@@ -97,7 +112,25 @@ export interface ObjectRecord extends ObjectMetadata {
 export interface BucketRecord {
   readonly name: string;
   readonly creationDate: number;
+  /** Default storage class given at PutBucket (`Standard` when absent). */
+  readonly storageClass?: string;
+  /** Bucket ACL given at PutBucket (`private` when absent). */
+  readonly acl?: string;
 }
+
+/** Options of {@link Backend.createBucket} besides the name. */
+export interface CreateBucketInput {
+  /** `CreateBucketConfiguration/StorageClass`. */
+  readonly storageClass?: string;
+  /** `x-oss-acl`. */
+  readonly acl?: string;
+}
+
+/**
+ * The time a write records: a fixed instant, or a clock the backend reads once at the commit
+ * point (what the HTTP handlers pass). See `commitTime` in `backend-shared.ts`.
+ */
+export type CommitTime = number | (() => number);
 
 /** What a backend measured while consuming data: used for Content-MD5 checks and ETags. */
 export interface DataDigest {
@@ -146,7 +179,9 @@ export interface CompletePart {
 /** Options of {@link Backend.putObject}. */
 export interface PutObjectInput {
   readonly metadata: ObjectMetadata;
-  readonly now: number;
+  /** `Symlink` for PutSymlink (the body is then the target's UTF-8 bytes); default `Normal`. */
+  readonly objectType?: 'Normal' | 'Symlink';
+  readonly now: CommitTime;
   /** When true and the key exists, fail with `FileAlreadyExists` and keep the old object. */
   readonly forbidOverwrite?: boolean;
   /**
@@ -156,20 +191,35 @@ export interface PutObjectInput {
   readonly verify?: (digest: DataDigest) => void;
 }
 
+/** Options of {@link Backend.appendObject}. */
+export interface AppendObjectInput {
+  /** Metadata of the object when this append creates it; later appends keep the existing metadata. */
+  readonly metadata: ObjectMetadata;
+  /** Where the data goes: MUST equal the current length (0 for a new object). */
+  readonly position: number;
+  readonly now: CommitTime;
+  /** As in {@link PutObjectInput.verify}, for this chunk. */
+  readonly verify?: (digest: DataDigest) => void;
+}
+
 /** Options of {@link Backend.copyObject}. */
 export interface CopyObjectInput {
-  readonly now: number;
+  readonly now: CommitTime;
   readonly forbidOverwrite?: boolean;
   /**
    * Called with the source record of the snapshot being copied; returns the destination's
-   * metadata (COPY or REPLACE directive) or throws (copy-source conditions) to abort.
+   * metadata (COPY or REPLACE directive) or throws (copy-source conditions) to abort. Runs
+   * atomically with the commit: no write to the source or the destination key can land
+   * between this call and the destination becoming visible.
    */
   readonly resolve: (source: ObjectRecord) => ObjectMetadata;
 }
 
 /** Options of {@link Backend.replaceMetadata}. */
 export interface ReplaceMetadataInput {
-  readonly now: number;
+  readonly now: CommitTime;
+  /** Keep the current `lastModified` (tag changes do not update it on OSS); `now` still sets `lastAccessTime`. */
+  readonly keepLastModified?: boolean;
   /**
    * Called with the current record; returns the new metadata or throws to abort (conditions).
    * Runs atomically with the replacement: no write to the key can slip in between.
@@ -186,14 +236,14 @@ export interface CreateUploadInput {
 
 /** Options of {@link Backend.uploadPart}. */
 export interface UploadPartInput {
-  readonly now: number;
+  readonly now: CommitTime;
   /** As in {@link PutObjectInput.verify}. */
   readonly verify?: (digest: DataDigest) => void;
 }
 
 /** Options of {@link Backend.completeMultipartUpload}. */
 export interface CompleteUploadInput {
-  readonly now: number;
+  readonly now: CommitTime;
   /** Forbid overwrite at completion (in addition to the initiation flag). */
   readonly forbidOverwrite?: boolean;
   /** Object ACL given at completion (`x-oss-object-acl`), replacing the initiation one. */
@@ -231,16 +281,21 @@ export type BackendErrorCode =
   | 'InvalidPart'
   | 'InvalidPartOrder'
   | 'EntityTooSmall'
-  | 'InvalidRange';
+  | 'InvalidRange'
+  | 'PositionNotEqualToLength'
+  | 'ObjectNotAppendable';
 
 /** A contract-level failure of a backend operation; `code` is an OSS error code. */
 export class BackendError extends Error {
   override readonly name = 'BackendError';
   readonly code: BackendErrorCode;
+  /** With `PositionNotEqualToLength`: the object's current length (the position to append at). */
+  readonly nextAppendPosition?: number;
 
-  constructor(code: BackendErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: BackendErrorCode, message: string, options?: { cause?: unknown; nextAppendPosition?: number }) {
+    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.code = code;
+    if (options?.nextAppendPosition !== undefined) this.nextAppendPosition = options.nextAppendPosition;
   }
 }
 
@@ -256,9 +311,10 @@ export const MIN_PART_SIZE = 100 * 1024;
 export interface Backend {
   /**
    * Creates a bucket. MUST be idempotent: creating an existing bucket succeeds, keeps its
-   * objects and creation date, and resolves `false`; a new bucket resolves `true`.
+   * objects, creation date and settings, and resolves `false`; a new bucket resolves `true`
+   * and records `input` (storage class, ACL) verbatim.
    */
-  createBucket(name: string, now: number): Promise<boolean>;
+  createBucket(name: string, now: number, input?: CreateBucketInput): Promise<boolean>;
 
   /**
    * Deletes an empty bucket. MUST throw `NoSuchBucket` if absent and `BucketNotEmpty` if it holds
@@ -292,9 +348,9 @@ export interface Backend {
    * MUST compute size, MD5 and CRC-64 of the bytes while consuming them, call `verify` before
    * the object becomes visible, and record `etag` = `"` + uppercase hex MD5 + `"`,
    * `contentMd5` = base64 MD5, `crc64` (decimal), `objectType: 'Normal'`,
-   * `lastModified = lastAccessTime = now`. If `body` throws, nothing becomes visible.
-   * With `forbidOverwrite` and an existing key: `FileAlreadyExists`, checked atomically with
-   * the commit.
+   * `lastModified = lastAccessTime = now` (read at the commit point). If `body` throws, nothing
+   * becomes visible. With `forbidOverwrite` and an existing key: `FileAlreadyExists`, checked
+   * atomically with the commit.
    */
   putObject(
     bucket: string,
@@ -304,12 +360,23 @@ export interface Backend {
   ): Promise<ObjectRecord>;
 
   /**
+   * Appends `body` to an Appendable object, or creates one at position 0, atomically, and
+   * resolves its record: `objectType: 'Appendable'`, `size` the new length, `crc64` of the whole
+   * data, an opaque `etag` that changes with every append, no `contentMd5`,
+   * `lastModified = now` at the commit. Checked at the commit: `ObjectNotAppendable` when the key
+   * holds a Normal or Multipart object; `PositionNotEqualToLength` (with `nextAppendPosition`)
+   * when `position` is not the current length (0 when absent). Nothing changes on failure.
+   */
+  appendObject(bucket: string, key: string, body: AsyncIterable<Uint8Array>, input: AppendObjectInput): Promise<ObjectRecord>;
+
+  /**
    * Copies an object (data and derived fields) to another key or bucket.
    *
    * The destination MUST keep the source's `size`, `etag`, `contentMd5`, `crc64` and
    * `objectType`; its metadata is what `resolve(source)` returns; `lastModified = now`.
    * MUST throw `NoSuchBucket` (either bucket) or `NoSuchKey` (source missing) before calling
-   * `resolve`. The source is read as one snapshot. `forbidOverwrite` as in `putObject`.
+   * `resolve`. The source is read as one snapshot, and `resolve`, the `forbidOverwrite` check
+   * and the commit happen with no write to either key in between (per-key atomicity).
    * Source and destination are never the same key (handlers use `replaceMetadata` for that),
    * but a backend SHOULD still behave correctly if they are. SHOULD NOT buffer the whole object
    * (the file backend streams or links data).
@@ -323,7 +390,7 @@ export interface Backend {
   /**
    * Replaces only the metadata of an existing object (a self-copy): data, `size`, `etag`,
    * `contentMd5`, `crc64` and `objectType` stay; metadata becomes `resolve(current)`;
-   * `lastModified = now`. MUST NOT rewrite the data. MUST throw `NoSuchKey` when absent.
+   * `lastModified = now` (unchanged with `keepLastModified`). MUST NOT rewrite the data. MUST throw `NoSuchKey` when absent.
    */
   replaceMetadata(bucket: string, key: string, input: ReplaceMetadataInput): Promise<ObjectRecord>;
 
@@ -384,6 +451,12 @@ export interface Backend {
     parts: readonly CompletePart[],
     input: CompleteUploadInput,
   ): Promise<ObjectRecord>;
+
+  /**
+   * Every in-progress multipart upload of the bucket, ascending by key (UTF-8 byte order, see
+   * `compareKeys`), then by upload id.
+   */
+  listMultipartUploads(bucket: string): Promise<readonly UploadRecord[]>;
 
   /** Discards an upload and its parts. `NoSuchUpload` when absent. */
   abortMultipartUpload(bucket: string, key: string, uploadId: string): Promise<void>;

@@ -174,7 +174,7 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-const OBJECT_TYPES: readonly ObjectType[] = ['Normal', 'Multipart', 'Appendable'];
+const OBJECT_TYPES: readonly ObjectType[] = ['Normal', 'Multipart', 'Appendable', 'Symlink'];
 
 function ensure(condition: boolean, what: string): void {
   if (!condition) throw new RecordFileError(`invalid or missing ${what}`);
@@ -188,6 +188,14 @@ function checkMetadata(m: Json): void {
   ensure(typeof m['acl'] === 'string', 'acl');
   ensure(m['tagging'] === undefined || typeof m['tagging'] === 'string', 'tagging');
   ensure(m['sse'] === undefined || (isObject(m['sse']) && typeof m['sse']['algorithm'] === 'string'), 'sse');
+  ensure(m['symlinkTarget'] === undefined || typeof m['symlinkTarget'] === 'string', 'symlinkTarget');
+  const restore = m['restore'];
+  ensure(
+    restore === undefined ||
+      (isObject(restore) && typeof restore['readyAt'] === 'number' && typeof restore['expiresAt'] === 'number' &&
+        (restore['tier'] === undefined || typeof restore['tier'] === 'string')),
+    'restore',
+  );
 }
 
 function checkBlob(value: unknown): string {
@@ -241,6 +249,8 @@ export function decodeBucketFile(text: string): BucketRecord {
   const record = b as Json;
   ensure(typeof record['name'] === 'string', 'name');
   ensure(typeof record['creationDate'] === 'number', 'creationDate');
+  ensure(record['storageClass'] === undefined || typeof record['storageClass'] === 'string', 'storageClass');
+  ensure(record['acl'] === undefined || typeof record['acl'] === 'string', 'acl');
   return record as unknown as BucketRecord;
 }
 

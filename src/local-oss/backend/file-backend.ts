@@ -19,8 +19,10 @@ import {
   type BucketRecord,
   type ByteRange,
   type CompletePart,
+  type AppendObjectInput,
   type CompleteUploadInput,
   type CopyObjectInput,
+  type CreateBucketInput,
   type CreateUploadInput,
   type ListObjectsInput,
   type ObjectMetadata,
@@ -33,12 +35,16 @@ import {
   type UploadRecord,
 } from './backend.js';
 import {
+  appendedRecord,
+  checkAppend,
   checkCompleteParts,
   combinedCrc64,
+  commitTime,
   compareKeys,
   digestFields,
   multipartEtag,
   newUploadId,
+  sortUploads,
 } from './backend-shared.js';
 import { fsyncDir, replaceFile, unlinkIfExists } from './file-backend-atomic.js';
 import { BlobStore } from './file-backend-blobs.js';
@@ -146,7 +152,7 @@ export class FileBackend implements Backend {
 
   // ---------------------------------------------------------------- buckets
 
-  async createBucket(name: string, now: number): Promise<boolean> {
+  async createBucket(name: string, now: number, input?: CreateBucketInput): Promise<boolean> {
     this.#assertOpen();
     return this.#bucketLock.run('', async () => {
       this.#assertOpen();
@@ -159,7 +165,12 @@ export class FileBackend implements Backend {
       await mkdir(paths.uploads, { recursive: true });
       await fsyncDir(dir);
       await fsyncDir(this.#layout.buckets);
-      const record: BucketRecord = { name, creationDate: now };
+      const record: BucketRecord = {
+        name,
+        creationDate: now,
+        ...(input?.storageClass !== undefined ? { storageClass: input.storageClass } : {}),
+        ...(input?.acl !== undefined ? { acl: input.acl } : {}),
+      };
       const entry: BucketEntry = {
         record,
         dir,
@@ -246,18 +257,48 @@ export class FileBackend implements Backend {
     this.#bucket(bucket);
     const { blob, digest } = await this.#blobs.write(body, input.verify);
     try {
-      const record: ObjectRecord = {
-        ...input.metadata,
-        ...digestFields(digest),
-        key,
-        lastModified: input.now,
-        lastAccessTime: input.now,
-        objectType: 'Normal',
-      };
-      await this.#commitObject(bucket, { record, blob }, input.forbidOverwrite === true);
-      return record;
+      return await this.#keyLocks.run(lockName(bucket, key), async () => {
+        this.#assertOpen();
+        const now = commitTime(input.now);
+        const record: ObjectRecord = {
+          ...input.metadata,
+          ...digestFields(digest),
+          key,
+          lastModified: now,
+          lastAccessTime: now,
+          objectType: input.objectType ?? 'Normal',
+        };
+        await this.#commitLocked(bucket, { record, blob }, input.forbidOverwrite === true);
+        return record;
+      });
     } finally {
       this.#blobs.release(blob);
+    }
+  }
+
+  async appendObject(bucket: string, key: string, body: AsyncIterable<Uint8Array>, input: AppendObjectInput): Promise<ObjectRecord> {
+    this.#assertOpen();
+    checkAppend(this.#bucket(bucket).objects.get(key)?.record, input.position);
+    const { blob: chunk, digest } = await this.#blobs.write(body, input.verify);
+    try {
+      return await this.#keyLocks.run(lockName(bucket, key), async () => {
+        this.#assertOpen();
+        const existing = this.#bucket(bucket).objects.get(key);
+        const current = checkAppend(existing?.record, input.position);
+        const record0 = appendedRecord(key, current, input.metadata, digest, 0);
+        const slices = existing === undefined ? [] : [{ blob: existing.blob, size: existing.record.size }];
+        const blob = await this.#blobs.concatenate([...slices, { blob: chunk, size: digest.size }], record0.crc64);
+        try {
+          const now = commitTime(input.now);
+          const record: ObjectRecord = { ...record0, lastModified: now, lastAccessTime: now };
+          await this.#commitLocked(bucket, { record, blob }, false);
+          return record;
+        } finally {
+          this.#blobs.release(blob);
+        }
+      });
+    } finally {
+      this.#blobs.release(chunk);
     }
   }
 
@@ -267,19 +308,27 @@ export class FileBackend implements Backend {
     input: CopyObjectInput,
   ): Promise<ObjectRecord> {
     this.#assertOpen();
-    const src = this.#bucket(source.bucket).objects.get(source.key);
+    const exists = this.#bucket(source.bucket).objects.has(source.key);
     this.#bucket(destination.bucket);
-    if (src === undefined) throw new BackendError('NoSuchKey', NO_SUCH_KEY);
-    // Why: the snapshot is (record, blob) as of now; the pin keeps the blob while resolve runs
-    // and the destination commits, even if the source is overwritten or deleted meanwhile.
-    this.#blobs.add(src.blob);
-    try {
-      const record = derivedRecord(src.record, input.resolve(src.record), destination.key, input.now);
-      await this.#commitObject(destination.bucket, { record, blob: src.blob }, input.forbidOverwrite === true);
-      return record;
-    } finally {
-      this.#blobs.release(src.blob);
-    }
+    if (!exists) throw new BackendError('NoSuchKey', NO_SUCH_KEY);
+    // Why: both keys are locked (in a fixed order, so two copies never wait on each other) before
+    // the source is read, so the condition check in `resolve`, the forbid-overwrite check and the
+    // commit form one step: no write to either key lands in between.
+    return this.#withKeyLocks([lockName(source.bucket, source.key), lockName(destination.bucket, destination.key)], async () => {
+      this.#assertOpen();
+      const src = this.#bucket(source.bucket).objects.get(source.key);
+      this.#bucket(destination.bucket);
+      if (src === undefined) throw new BackendError('NoSuchKey', NO_SUCH_KEY);
+      this.#blobs.add(src.blob);
+      try {
+        const metadata = input.resolve(src.record);
+        const record = derivedRecord(src.record, metadata, destination.key, commitTime(input.now));
+        await this.#commitLocked(destination.bucket, { record, blob: src.blob }, input.forbidOverwrite === true);
+        return record;
+      } finally {
+        this.#blobs.release(src.blob);
+      }
+    });
   }
 
   async replaceMetadata(bucket: string, key: string, input: ReplaceMetadataInput): Promise<ObjectRecord> {
@@ -290,7 +339,10 @@ export class FileBackend implements Backend {
       const b = this.#bucket(bucket);
       const current = b.objects.get(key);
       if (current === undefined) throw new BackendError('NoSuchKey', NO_SUCH_KEY);
-      const record = derivedRecord(current.record, input.resolve(current.record), key, input.now);
+      const metadata = input.resolve(current.record);
+      const now = commitTime(input.now);
+      const derived = derivedRecord(current.record, metadata, key, now);
+      const record = input.keepLastModified === true ? { ...derived, lastModified: current.record.lastModified } : derived;
       const entry: ObjectEntry = { ...current, record };
       await replaceFile(this.#layout.tmp, objectPath(b.dir, key), encodeObjectFile(entry), () => {
         b.objects.set(key, entry);
@@ -384,7 +436,7 @@ export class FileBackend implements Backend {
         this.#assertOpen();
         const upload = this.#upload(bucket, key, uploadId);
         const { etag, crc64, size } = digestFields(digest);
-        const record: PartRecord = { partNumber, etag, crc64, size, lastModified: input.now };
+        const record: PartRecord = { partNumber, etag, crc64, size, lastModified: commitTime(input.now) };
         const entry: PartEntry = { record, blob };
         const old = upload.parts.get(partNumber);
         await replaceFile(this.#layout.tmp, partPath(upload.dir, partNumber), encodePartFile(entry), () => {
@@ -427,23 +479,33 @@ export class FileBackend implements Backend {
       try {
         const metadata: ObjectMetadata =
           input.acl !== undefined ? { ...upload.record.metadata, acl: input.acl } : upload.record.metadata;
-        const record: ObjectRecord = {
-          ...metadata,
-          key,
-          size: entries.reduce((sum, p) => sum + p.record.size, 0),
-          etag: multipartEtag(chosen),
-          crc64,
-          objectType: 'Multipart',
-          lastModified: input.now,
-          lastAccessTime: input.now,
-        };
-        await this.#commitObject(bucket, { record, blob, upload: uploadId }, forbidOverwrite);
+        const record = await this.#keyLocks.run(lockName(bucket, key), async () => {
+          this.#assertOpen();
+          const now = commitTime(input.now);
+          const completed: ObjectRecord = {
+            ...metadata,
+            key,
+            size: entries.reduce((sum, p) => sum + p.record.size, 0),
+            etag: multipartEtag(chosen),
+            crc64,
+            objectType: 'Multipart',
+            lastModified: now,
+            lastAccessTime: now,
+          };
+          await this.#commitLocked(bucket, { record: completed, blob, upload: uploadId }, forbidOverwrite);
+          return completed;
+        });
         await this.#removeUpload(b, upload);
         return record;
       } finally {
         this.#blobs.release(blob);
       }
     });
+  }
+
+  async listMultipartUploads(bucket: string): Promise<readonly UploadRecord[]> {
+    this.#assertOpen();
+    return sortUploads([...this.#bucket(bucket).uploads.values()].map((u) => u.record));
   }
 
   async abortMultipartUpload(bucket: string, key: string, uploadId: string): Promise<void> {
@@ -486,28 +548,33 @@ export class FileBackend implements Backend {
   }
 
   /**
-   * Commits an object record under the key's lock: checks the bucket and `forbidOverwrite`,
-   * renames the record into place, then updates the index and blob counts.
+   * Commits an object record; the caller holds the key's lock (`#keyLocks`). Checks the bucket
+   * and `forbidOverwrite`, renames the record into place, then updates the index and blob counts.
    */
-  async #commitObject(bucket: string, entry: ObjectEntry, forbidOverwrite: boolean): Promise<void> {
+  async #commitLocked(bucket: string, entry: ObjectEntry, forbidOverwrite: boolean): Promise<void> {
     const key = entry.record.key;
-    await this.#keyLocks.run(lockName(bucket, key), async () => {
-      this.#assertOpen();
-      const b = this.#bucket(bucket);
-      const old = b.objects.get(key);
-      if (old !== undefined && forbidOverwrite) throw new BackendError('FileAlreadyExists', ALREADY_EXISTS);
-      b.committing++;
-      try {
-        await replaceFile(this.#layout.tmp, objectPath(b.dir, key), encodeObjectFile(entry), () => {
-          b.objects.set(key, entry);
-          if (old === undefined) b.keys.insert(key);
-          this.#blobs.add(entry.blob);
-          if (old !== undefined) this.#blobs.release(old.blob);
-        });
-      } finally {
-        b.committing--;
-      }
-    });
+    const b = this.#bucket(bucket);
+    const old = b.objects.get(key);
+    if (old !== undefined && forbidOverwrite) throw new BackendError('FileAlreadyExists', ALREADY_EXISTS);
+    b.committing++;
+    try {
+      await replaceFile(this.#layout.tmp, objectPath(b.dir, key), encodeObjectFile(entry), () => {
+        b.objects.set(key, entry);
+        if (old === undefined) b.keys.insert(key);
+        this.#blobs.add(entry.blob);
+        if (old !== undefined) this.#blobs.release(old.blob);
+      });
+    } finally {
+      b.committing--;
+    }
+  }
+
+  /** Runs `section` holding the key locks of every name (distinct names, taken in sorted order). */
+  #withKeyLocks<T>(names: readonly string[], section: () => Promise<T>): Promise<T> {
+    const sorted = [...new Set(names)].sort();
+    const acquire = (i: number): Promise<T> =>
+      i === sorted.length ? section() : this.#keyLocks.run(sorted[i] as string, () => acquire(i + 1));
+    return acquire(0);
   }
 
   /** Removes an upload: its record file first (the commit point), then its parts. */

@@ -8,8 +8,10 @@ import {
   type BucketRecord,
   type ByteRange,
   type CompletePart,
+  type AppendObjectInput,
   type CompleteUploadInput,
   type CopyObjectInput,
+  type CreateBucketInput,
   type CreateUploadInput,
   type ListObjectsInput,
   type ObjectRead,
@@ -21,14 +23,18 @@ import {
   type UploadRecord,
 } from './backend.js';
 import {
+  appendedRecord,
   asBuffer,
+  checkAppend,
   checkCompleteParts,
   combinedCrc64,
+  commitTime,
   compareKeys,
   DigestAccumulator,
   digestFields,
   multipartEtag,
   newUploadId,
+  sortUploads,
 } from './backend-shared.js';
 
 interface StoredObject {
@@ -90,7 +96,11 @@ async function* chunksOf(data: Buffer): AsyncGenerator<Uint8Array> {
   }
 }
 
-/** See {@link createMemoryBackend}. */
+/**
+ * See {@link createMemoryBackend}. Per-key atomicity comes from the event loop: every check
+ * (`resolve`, `forbidOverwrite`), the commit time and the commit run in one synchronous section
+ * after the last `await`.
+ */
 export class MemoryBackend implements Backend {
   readonly #buckets = new Map<string, StoredBucket>();
 
@@ -118,10 +128,15 @@ export class MemoryBackend implements Backend {
     bucket.objects.set(key, stored);
   }
 
-  async createBucket(name: string, now: number): Promise<boolean> {
+  async createBucket(name: string, now: number, input?: CreateBucketInput): Promise<boolean> {
     if (this.#buckets.has(name)) return false;
     this.#buckets.set(name, {
-      record: { name, creationDate: now },
+      record: {
+        name,
+        creationDate: now,
+        ...(input?.storageClass !== undefined ? { storageClass: input.storageClass } : {}),
+        ...(input?.acl !== undefined ? { acl: input.acl } : {}),
+      },
       objects: new Map(),
       sortedKeys: [],
       uploads: new Map(),
@@ -173,16 +188,33 @@ export class MemoryBackend implements Backend {
     const data = await collect(body, accumulator);
     const digest = accumulator.digest();
     input.verify?.(digest);
+    const now = commitTime(input.now);
     const record: ObjectRecord = {
       ...input.metadata,
       ...digestFields(digest),
       key,
-      lastModified: input.now,
-      lastAccessTime: input.now,
-      objectType: 'Normal',
+      lastModified: now,
+      lastAccessTime: now,
+      objectType: input.objectType ?? 'Normal',
     };
     // Why: re-resolve the bucket; it may have been deleted while the body streamed.
     this.#commit(this.#bucket(bucket), { record, data }, input.forbidOverwrite === true);
+    return record;
+  }
+
+  async appendObject(bucket: string, key: string, body: AsyncIterable<Uint8Array>, input: AppendObjectInput): Promise<ObjectRecord> {
+    checkAppend(this.#bucket(bucket).objects.get(key)?.record, input.position);
+    const accumulator = new DigestAccumulator();
+    const chunk = await collect(body, accumulator);
+    const digest = accumulator.digest();
+    input.verify?.(digest);
+    // Why: checked again after the body, synchronously with the commit (another append may have landed).
+    const b = this.#bucket(bucket);
+    const stored = b.objects.get(key);
+    const current = checkAppend(stored?.record, input.position);
+    const record = appendedRecord(key, current, input.metadata, digest, commitTime(input.now));
+    const data = stored === undefined ? chunk : Buffer.concat([stored.data, chunk]);
+    this.#commit(b, { record, data }, false);
     return record;
   }
 
@@ -197,6 +229,7 @@ export class MemoryBackend implements Backend {
     const metadata = input.resolve(src.record);
     const { contentMd5, versionId: _v, ...rest } = src.record;
     void _v;
+    const now = commitTime(input.now);
     const record: ObjectRecord = {
       ...metadata,
       key: destination.key,
@@ -205,8 +238,8 @@ export class MemoryBackend implements Backend {
       ...(contentMd5 !== undefined ? { contentMd5 } : {}),
       crc64: rest.crc64,
       objectType: rest.objectType,
-      lastModified: input.now,
-      lastAccessTime: input.now,
+      lastModified: now,
+      lastAccessTime: now,
     };
     this.#commit(dst, { record, data: src.data }, input.forbidOverwrite === true);
     return record;
@@ -218,6 +251,7 @@ export class MemoryBackend implements Backend {
     if (stored === undefined) throw new BackendError('NoSuchKey', 'The specified key does not exist.');
     const metadata = input.resolve(stored.record);
     const current = stored.record;
+    const now = commitTime(input.now);
     const record: ObjectRecord = {
       ...metadata,
       key,
@@ -226,8 +260,8 @@ export class MemoryBackend implements Backend {
       ...(current.contentMd5 !== undefined ? { contentMd5: current.contentMd5 } : {}),
       crc64: current.crc64,
       objectType: current.objectType,
-      lastModified: input.now,
-      lastAccessTime: input.now,
+      lastModified: input.keepLastModified === true ? current.lastModified : now,
+      lastAccessTime: now,
     };
     b.objects.set(key, { record, data: stored.data });
     return record;
@@ -287,7 +321,7 @@ export class MemoryBackend implements Backend {
     const digest = accumulator.digest();
     input.verify?.(digest);
     const { etag, crc64, size } = digestFields(digest);
-    const record: PartRecord = { partNumber, etag, crc64, size, lastModified: input.now };
+    const record: PartRecord = { partNumber, etag, crc64, size, lastModified: commitTime(input.now) };
     this.#upload(bucket, key, uploadId).parts.set(partNumber, { record, data });
     return record;
   }
@@ -309,6 +343,7 @@ export class MemoryBackend implements Backend {
     const chosen = checkCompleteParts(parts, [...upload.parts.values()].map((p) => p.record));
     const data = Buffer.concat(chosen.map((p) => (upload.parts.get(p.partNumber) as StoredPart).data));
     const metadata = input.acl !== undefined ? { ...upload.record.metadata, acl: input.acl } : upload.record.metadata;
+    const now = commitTime(input.now);
     const record: ObjectRecord = {
       ...metadata,
       key,
@@ -316,12 +351,16 @@ export class MemoryBackend implements Backend {
       etag: multipartEtag(chosen),
       crc64: combinedCrc64(chosen),
       objectType: 'Multipart',
-      lastModified: input.now,
-      lastAccessTime: input.now,
+      lastModified: now,
+      lastAccessTime: now,
     };
     this.#commit(b, { record, data }, upload.record.forbidOverwrite || input.forbidOverwrite === true);
     b.uploads.delete(uploadId);
     return record;
+  }
+
+  async listMultipartUploads(bucket: string): Promise<readonly UploadRecord[]> {
+    return sortUploads([...this.#bucket(bucket).uploads.values()].map((u) => u.record));
   }
 
   async abortMultipartUpload(bucket: string, key: string, uploadId: string): Promise<void> {

@@ -11,6 +11,8 @@ export interface HandlerConfig {
   readonly region: string;
   /** Domain of virtual-hosted addresses, e.g. `oss-cn-hangzhou.aliyuncs.com`. */
   readonly virtualHostDomain: string;
+  /** How long a RestoreObject takes on the server clock (default `DEFAULT_RESTORE_DELAY_MS`). */
+  readonly restoreDelayMs?: number;
 }
 
 /** One received request, decoded. */
@@ -30,7 +32,13 @@ export interface RequestContext {
   readonly headers: IncomingHttpHeaders;
   /** The request body. */
   readonly body: AsyncIterable<Uint8Array>;
+  /** Arrival time of the request (signature checks, the `Date` header). */
   readonly now: Date;
+  /**
+   * The server clock in epoch milliseconds. Writes pass it to the backend as `now`, which reads
+   * it at the commit point: Last-Modified is the commit time, not {@link RequestContext.now}.
+   */
+  readonly clock: () => number;
   readonly backend: Backend;
   readonly config: HandlerConfig;
 }

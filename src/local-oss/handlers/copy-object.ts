@@ -5,6 +5,8 @@
 import type { ObjectMetadata, ObjectRecord } from '../backend/backend.js';
 import { LocalOssError } from '../errors.js';
 import { header, isoDate, requireBucket, requireKey, type Handler, type RequestContext } from './context.js';
+import { taggingFromHeader } from './object-tagging.js';
+import { checkReadable } from './restore-object.js';
 import {
   aclFromHeaders,
   checkConditions,
@@ -105,18 +107,21 @@ function directive(ctx: RequestContext, name: string, allowed: readonly string[]
 }
 
 /**
- * The destination metadata of a copy. REPLACE (and every self-copy): the request's metadata.
+ * The destination metadata of a copy. REPLACE (and every self-copy): the request's metadata, with
+ * the source's Content-Type when the request has none.
  * COPY: the source's content headers, user metadata and storage class (unless the request names
  * one); ACL and SSE always come from the request (never copied); tags per the tagging directive.
  */
 export function copyMetadata(ctx: RequestContext, key: string, source: ObjectRecord, replace: boolean): ObjectMetadata {
   const taggingDirective = directive(ctx, 'x-oss-tagging-directive', ['Copy', 'Replace']);
-  const requestTagging = header(ctx, 'x-oss-tagging');
+  const requestTagging = taggingFromHeader(ctx);
   const tagging = taggingDirective === 'Replace' ? requestTagging : source.tagging;
   if (replace) {
-    const { tagging: _t, ...fromRequest } = metadataFromRequest(ctx, key);
+    // Why: REPLACE without Content-Type keeps the source's type; OSS does not guess from the
+    // destination key (wave 2 §12).
+    const { tagging: _t, ...fromRequest } = metadataFromRequest(ctx, key, source.contentType);
     void _t;
-    return { ...fromRequest, ...(tagging !== undefined ? { tagging } : {}) };
+    return { ...fromRequest, ...(tagging !== undefined ? { tagging } : {}), ...linkTargetOf(source) };
   }
   const sse = sseFromHeaders(ctx);
   return {
@@ -127,7 +132,13 @@ export function copyMetadata(ctx: RequestContext, key: string, source: ObjectRec
     acl: aclFromHeaders(ctx) ?? 'default',
     ...(sse !== undefined ? { sse } : {}),
     ...(tagging !== undefined ? { tagging } : {}),
+    ...linkTargetOf(source),
   };
+}
+
+/** A copied link stays a link to the same target. */
+function linkTargetOf(source: ObjectRecord): { symlinkTarget?: string } {
+  return source.symlinkTarget !== undefined ? { symlinkTarget: source.symlinkTarget } : {};
 }
 
 /**
@@ -142,20 +153,21 @@ export const copyObject: Handler = async (ctx) => {
   checkObjectKey(key);
   const source = copySourceOf(ctx);
   const replace = directive(ctx, 'x-oss-metadata-directive', ['COPY', 'REPLACE']) === 'REPLACE';
-  const now = ctx.now.getTime();
+  const now = ctx.clock;
   const selfCopy = source.bucket === bucket && source.key === key;
   let record: ObjectRecord;
   if (selfCopy) {
-    if (forbidOverwrite(ctx)) {
-      if ((await ctx.backend.headObject(bucket, key)) !== undefined) {
-        throw new LocalOssError('FileAlreadyExists', 'The object you specified already exists and can not be overwritten.');
-      }
-    }
     try {
       record = await ctx.backend.replaceMetadata(bucket, key, {
         now,
         resolve: (current) => {
+          // Why: checked here, atomically with the replacement; the destination is the source,
+          // so it always exists when this runs.
+          if (forbidOverwrite(ctx)) {
+            throw new LocalOssError('FileAlreadyExists', 'The object you specified already exists and can not be overwritten.');
+          }
           checkCopySourceConditions(ctx, current);
+          checkReadable(current, ctx.clock());
           return copyMetadata(ctx, key, current, true);
         },
       });
@@ -169,6 +181,7 @@ export const copyObject: Handler = async (ctx) => {
         forbidOverwrite: forbidOverwrite(ctx),
         resolve: (src) => {
           checkCopySourceConditions(ctx, src);
+          checkReadable(src, ctx.clock());
           return copyMetadata(ctx, key, src, replace);
         },
       });

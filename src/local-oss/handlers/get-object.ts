@@ -3,6 +3,8 @@ import type { ByteRange, ObjectRecord } from '../backend/backend.js';
 import { LocalOssError } from '../errors.js';
 import { header, httpDate, requireBucket, requireKey, type HandlerResult, type RequestContext, type Handler } from './context.js';
 import { checkConditions, objectResponseHeaders } from './object-headers.js';
+import { checkReadable } from './restore-object.js';
+import { linkView, symlinkTarget } from './symlink.js';
 
 /**
  * Parses a single `bytes=` range against an object size. Returns undefined for an absent or
@@ -74,16 +76,26 @@ export const getObject: Handler = async (ctx) => {
   checkVersion(ctx);
   const bucket = requireBucket(ctx);
   const key = requireKey(ctx);
-  const current = await ctx.backend.headObject(bucket, key);
-  if (current === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: key } });
+  const found = await ctx.backend.headObject(bucket, key);
+  if (found === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: key } });
+  // Why: a link reads its target (wave 2 §6): data, size and ETag are the target's.
+  const link = found.objectType === 'Symlink' ? found : undefined;
+  const source = link !== undefined ? await symlinkTarget(ctx, bucket, link) : found;
+  const sourceKey = source.key;
+  const current = link !== undefined ? linkView(link, source) : source;
   checkConditions(current, conditionsOf(ctx));
+  checkReadable(source, ctx.clock());
   const range = parseRange(header(ctx, 'range'), current.size);
-  const read = await ctx.backend.getObject(bucket, key, range);
-  if (read === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: key } });
+  const read = await ctx.backend.getObject(bucket, sourceKey, range);
+  if (read === undefined) {
+    throw link !== undefined
+      ? new LocalOssError('SymlinkTargetNotExist', 'The symlink target object does not exist.', { details: { Key: key } })
+      : new LocalOssError('NoSuchKey', undefined, { details: { Key: key } });
+  }
   // Why: headers describe the snapshot actually read; if the object shrank since the HEAD above,
   // the backend already refused the range with InvalidRange.
-  const record = read.record;
-  const headers = objectResponseHeaders(record);
+  const record = link !== undefined ? linkView(link, read.record) : read.record;
+  const headers = objectResponseHeaders(record, ctx.clock());
   for (const [param, name] of RESPONSE_OVERRIDES) {
     const value = ctx.params.get(param);
     if (value !== undefined) headers[name] = value;
@@ -95,11 +107,12 @@ export const getObject: Handler = async (ctx) => {
   return { headers, body: read.body, contentLength: record.size };
 };
 
-/** `HEAD /<key>`: every header of GetObject, no body. */
+/** `HEAD /<key>`: every header of GetObject, no body (of a link: the target's size and ETag). */
 export const headObject: Handler = async (ctx): Promise<HandlerResult> => {
-  const record = await requireRecord(ctx);
+  const found = await requireRecord(ctx);
+  const record = found.objectType === 'Symlink' ? linkView(found, await symlinkTarget(ctx, requireBucket(ctx), found)) : found;
   checkConditions(record, conditionsOf(ctx));
-  return { headers: objectResponseHeaders(record), contentLength: record.size };
+  return { headers: objectResponseHeaders(record, ctx.clock()), contentLength: record.size };
 };
 
 /**

@@ -7,6 +7,7 @@ import type { ObjectRecord } from '../backend/backend.js';
 import { compareKeys } from '../backend/backend-shared.js';
 import { uriEncode } from '../../oss/signer/canonical.js';
 import { LocalOssError } from '../errors.js';
+import { restoreHeader } from './restore-object.js';
 import { isoDate, requireBucket, type Handler, type RequestContext } from './context.js';
 
 /** `max-keys` when the request gives none (reference §11). */
@@ -103,16 +104,20 @@ function encoder(ctx: RequestContext): (value: string) => string {
   return (v) => uriEncode(v, true);
 }
 
-function contentsXml(records: readonly ObjectRecord[], encode: (v: string) => string, owner: boolean): unknown[] {
-  return records.map((r) => ({
-    Key: encode(r.key),
-    LastModified: isoDate(r.lastModified),
-    ETag: r.etag,
-    Type: r.objectType,
-    Size: String(r.size),
-    StorageClass: r.storageClass,
-    ...(owner ? { Owner: { ID: 'local-oss', DisplayName: 'local-oss' } } : {}),
-  }));
+function contentsXml(records: readonly ObjectRecord[], encode: (v: string) => string, owner: boolean, now: number): unknown[] {
+  return records.map((r) => {
+    const restore = restoreHeader(r, now);
+    return {
+      Key: encode(r.key),
+      LastModified: isoDate(r.lastModified),
+      ETag: r.etag,
+      Type: r.objectType,
+      Size: String(r.size),
+      StorageClass: r.storageClass,
+      ...(owner ? { Owner: { ID: 'local-oss', DisplayName: 'local-oss' } } : {}),
+      ...(restore !== undefined ? { RestoreInfo: restore } : {}),
+    };
+  });
 }
 
 /** Encodes a resume point as an opaque, URL-safe continuation token. */
@@ -164,7 +169,7 @@ export const listObjectsV2: Handler = async (ctx) => {
           ? { NextContinuationToken: encodeContinuationToken(page.next) }
           : {}),
         KeyCount: String(page.contents.length + page.commonPrefixes.length),
-        Contents: contentsXml(page.contents, encode, fetchOwner),
+        Contents: contentsXml(page.contents, encode, fetchOwner, ctx.clock()),
         CommonPrefixes: page.commonPrefixes.map((p) => ({ Prefix: encode(p) })),
       },
     },
@@ -193,7 +198,7 @@ export const listObjects: Handler = async (ctx) => {
         ...(encodingType === 'url' ? { EncodingType: 'url' } : {}),
         IsTruncated: String(page.isTruncated),
         ...(page.isTruncated && page.next !== undefined ? { NextMarker: encode(page.next) } : {}),
-        Contents: contentsXml(page.contents, encode, true),
+        Contents: contentsXml(page.contents, encode, true, ctx.clock()),
         CommonPrefixes: page.commonPrefixes.map((p) => ({ Prefix: encode(p) })),
       },
     },

@@ -2,7 +2,7 @@
  * Multipart upload handlers: InitiateMultipartUpload, UploadPart, UploadPartCopy,
  * CompleteMultipartUpload, AbortMultipartUpload, ListParts (reference §5.5).
  */
-import type { ByteRange, CompletePart } from '../backend/backend.js';
+import { BackendError, type ByteRange, type CompletePart, type ObjectRead } from '../backend/backend.js';
 import { uriEncode } from '../../oss/signer/canonical.js';
 import { parseXml } from '../../oss/xml/parse-xml.js';
 import { LocalOssError } from '../errors.js';
@@ -15,7 +15,8 @@ import {
   type Handler,
   type RequestContext,
 } from './context.js';
-import { checkCopySourceConditions, copySourceOf } from './copy-object.js';
+import { checkCopySourceConditions, copySourceOf, type CopySource } from './copy-object.js';
+import { checkReadable } from './restore-object.js';
 import {
   aclFromHeaders,
   checkObjectKey,
@@ -57,7 +58,8 @@ export const initiateMultipartUpload: Handler = async (ctx) => {
   const bucket = requireBucket(ctx);
   const key = requireKey(ctx);
   checkObjectKey(key);
-  const metadata = metadataFromRequest(ctx, key);
+  // Why: OSS does not guess a multipart upload's type from its key (wave 2 §12).
+  const metadata = metadataFromRequest(ctx, key, 'application/octet-stream');
   const forbid = forbidOverwrite(ctx);
   if (forbid && (await ctx.backend.headObject(bucket, key)) !== undefined) {
     throw new LocalOssError('FileAlreadyExists', 'The object you specified already exists and can not be overwritten.');
@@ -85,7 +87,7 @@ export const uploadPart: Handler = async (ctx) => {
   const uploadId = uploadIdOf(ctx);
   const verify = contentMd5Verifier(ctx);
   const part = await ctx.backend.uploadPart(bucket, key, uploadId, partNumber, ctx.body, {
-    now: ctx.now.getTime(),
+    now: ctx.clock,
     ...(verify !== undefined ? { verify } : {}),
   });
   const md5 = Buffer.from(part.etag.slice(1, -1), 'hex').toString('base64');
@@ -111,6 +113,36 @@ export function parseCopyRange(value: string | undefined, size: number): ByteRan
   return { offset: first, length: last - first + 1 };
 }
 
+/**
+ * Opens the copy source with its range as one snapshot: the range is computed from the size of
+ * the very record whose bytes are read, so the conditions checked on `record` describe the data.
+ * Retries when the source changes between the size lookup and the read.
+ */
+async function readCopySource(ctx: RequestContext, source: CopySource): Promise<ObjectRead> {
+  for (let attempt = 0; ; attempt++) {
+    const head = await ctx.backend.headObject(source.bucket, source.key);
+    if (head === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: source.key } });
+    const range = parseCopyRange(header(ctx, 'x-oss-copy-source-range'), head.size);
+    let read: ObjectRead | undefined;
+    try {
+      read = await ctx.backend.getObject(source.bucket, source.key, range);
+    } catch (error) {
+      if (attempt < 5 && error instanceof BackendError && error.code === 'InvalidRange') continue;
+      throw error;
+    }
+    if (read === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: source.key } });
+    const same = read.record.etag === head.etag && read.record.lastModified === head.lastModified && read.record.size === head.size;
+    if (same || attempt >= 5) {
+      if (!same) {
+        await read.body[Symbol.asyncIterator]().return?.();
+        throw new LocalOssError('InternalError', 'The copy source kept changing while it was read; retry.');
+      }
+      return read;
+    }
+    await read.body[Symbol.asyncIterator]().return?.();
+  }
+}
+
 /** `PUT /<key>?partNumber=N&uploadId=ID` with `x-oss-copy-source` (+ range) → `<CopyPartResult>`. */
 export const uploadPartCopy: Handler = async (ctx) => {
   const bucket = requireBucket(ctx);
@@ -121,18 +153,15 @@ export const uploadPartCopy: Handler = async (ctx) => {
   if ((await ctx.backend.getMultipartUpload(bucket, key, uploadId)) === undefined) {
     throw new LocalOssError('NoSuchUpload');
   }
-  const head = await ctx.backend.headObject(source.bucket, source.key);
-  if (head === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: source.key } });
-  const range = parseCopyRange(header(ctx, 'x-oss-copy-source-range'), head.size);
-  const read = await ctx.backend.getObject(source.bucket, source.key, range);
-  if (read === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: source.key } });
+  const read = await readCopySource(ctx, source);
   try {
     checkCopySourceConditions(ctx, read.record);
+    checkReadable(read.record, ctx.clock());
   } catch (error) {
     await read.body[Symbol.asyncIterator]().return?.();
     throw error;
   }
-  const part = await ctx.backend.uploadPart(bucket, key, uploadId, partNumber, read.body, { now: ctx.now.getTime() });
+  const part = await ctx.backend.uploadPart(bucket, key, uploadId, partNumber, read.body, { now: ctx.clock });
   return {
     headers: { 'x-oss-hash-crc64ecma': part.crc64 },
     xml: { root: 'CopyPartResult', value: { LastModified: isoDate(part.lastModified), ETag: part.etag } },
@@ -182,7 +211,7 @@ export const completeMultipartUpload: Handler = async (ctx) => {
   }
   const acl = aclFromHeaders(ctx);
   const record = await ctx.backend.completeMultipartUpload(bucket, key, uploadId, parts, {
-    now: ctx.now.getTime(),
+    now: ctx.clock,
     forbidOverwrite: forbidOverwrite(ctx),
     ...(acl !== undefined ? { acl } : {}),
   });
@@ -215,6 +244,8 @@ export const listParts: Handler = async (ctx) => {
   const uploadId = uploadIdOf(ctx);
   const marker = Number(ctx.params.get('part-number-marker') ?? '0') || 0;
   const maxParts = Math.min(Number(ctx.params.get('max-parts') ?? '1000') || 1000, 1000);
+  const upload = await ctx.backend.getMultipartUpload(bucket, key, uploadId);
+  if (upload === undefined) throw new LocalOssError('NoSuchUpload');
   const all = (await ctx.backend.listParts(bucket, key, uploadId)).filter((p) => p.partNumber > marker);
   const page = all.slice(0, maxParts);
   const truncated = all.length > page.length;
@@ -227,6 +258,7 @@ export const listParts: Handler = async (ctx) => {
         Bucket: bucket,
         Key: encode(key),
         UploadId: uploadId,
+        StorageClass: upload.metadata.storageClass,
         PartNumberMarker: String(marker),
         NextPartNumberMarker: String(page.at(-1)?.partNumber ?? marker),
         MaxParts: String(maxParts),

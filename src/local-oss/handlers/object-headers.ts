@@ -13,6 +13,8 @@ import {
 import { bareEtag, DigestAccumulator } from '../backend/backend-shared.js';
 import { LocalOssError } from '../errors.js';
 import { header, httpDate, type RequestContext } from './context.js';
+import { taggingFromHeader } from './object-tagging.js';
+import { restoreHeader } from './restore-object.js';
 
 /** Longest object key in UTF-8 bytes. */
 export const MAX_KEY_BYTES = 1023;
@@ -128,13 +130,18 @@ export function aclFromHeaders(ctx: Pick<RequestContext, 'headers'>): string | u
 
 /**
  * The full metadata a request sets (PutObject, REPLACE copy, InitiateMultipartUpload): absent
- * Content-Type → guessed from the key, absent storage class → `Standard`, absent ACL → `default`.
+ * Content-Type → `contentTypeDefault` (PutObject: guessed from the key), absent storage class →
+ * `Standard`, absent ACL → `default`.
  */
-export function metadataFromRequest(ctx: Pick<RequestContext, 'headers'>, key: string): ObjectMetadata {
+export function metadataFromRequest(
+  ctx: Pick<RequestContext, 'headers'>,
+  key: string,
+  contentTypeDefault: string = defaultContentType(key),
+): ObjectMetadata {
   const sse = sseFromHeaders(ctx);
-  const tagging = header(ctx, 'x-oss-tagging');
+  const tagging = taggingFromHeader(ctx);
   return {
-    contentType: header(ctx, 'content-type') ?? defaultContentType(key),
+    contentType: header(ctx, 'content-type') ?? contentTypeDefault,
     headers: systemHeadersFromRequest(ctx),
     userMetadata: userMetadataFromHeaders(ctx),
     storageClass: storageClassFromHeaders(ctx) ?? 'Standard',
@@ -175,8 +182,8 @@ export function verifyBodyContentMd5(ctx: Pick<RequestContext, 'headers'>, body:
   verify(digest.digest());
 }
 
-/** Headers common to HeadObject and GetObject for a record. */
-export function objectResponseHeaders(record: ObjectRecord): Record<string, string> {
+/** Headers common to HeadObject and GetObject for a record; `now` adds `x-oss-restore` for a restore. */
+export function objectResponseHeaders(record: ObjectRecord, now?: number): Record<string, string> {
   const out: Record<string, string> = {
     'content-type': record.contentType,
     etag: record.etag,
@@ -187,6 +194,7 @@ export function objectResponseHeaders(record: ObjectRecord): Record<string, stri
     'x-oss-hash-crc64ecma': record.crc64,
   };
   if (record.contentMd5 !== undefined) out['content-md5'] = record.contentMd5;
+  if (record.objectType === 'Appendable') out['x-oss-next-append-position'] = String(record.size);
   for (const name of STORED_SYSTEM_HEADERS) {
     const value = record.headers[name];
     if (value !== undefined) out[name] = value;
@@ -201,6 +209,8 @@ export function objectResponseHeaders(record: ObjectRecord): Record<string, stri
     out['x-oss-tagging-count'] = String(record.tagging.split('&').length);
   }
   if (record.versionId !== undefined) out['x-oss-version-id'] = record.versionId;
+  const restore = now === undefined ? undefined : restoreHeader(record, now);
+  if (restore !== undefined) out['x-oss-restore'] = restore;
   return out;
 }
 

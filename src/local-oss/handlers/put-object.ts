@@ -46,7 +46,7 @@ export const putObject: Handler = async (ctx) => {
   const verify = contentMd5Verifier(ctx);
   const record = await ctx.backend.putObject(bucket, key, ctx.body, {
     metadata,
-    now: ctx.now.getTime(),
+    now: ctx.clock,
     forbidOverwrite: forbidOverwrite(ctx),
     ...(verify !== undefined ? { verify } : {}),
   });

@@ -51,12 +51,39 @@ describe('GetObjectAcl', () => {
     expect(await grantOf('versioned.txt')).toBe('default');
   });
 
-  it('PutObjectAcl and the bucket ACL stay NotImplemented', async () => {
-    await put('acl-put.txt');
-    const putAcl = await send({ method: 'PUT', bucket: BUCKET, key: 'acl-put.txt', query: [['acl', '']], headers: { 'x-oss-object-acl': 'private' } });
-    expect(errorCode(putAcl)).toBe('NotImplemented');
+  it('the bucket ACL stays NotImplemented', async () => {
     expect(errorCode(await send({ method: 'GET', bucket: BUCKET, query: [['acl', '']] }))).toBe('NotImplemented');
-    expect(await grantOf('acl-put.txt')).toBe('default');
+  });
+});
+
+describe('PutObjectAcl', () => {
+  it('sets each of the four values and keeps data, ETag and metadata; Last-Modified advances', async () => {
+    await put('acl-put.txt', { 'x-oss-meta-keep': 'me', 'content-type': 'text/x-kept' });
+    const before = await send({ method: 'HEAD', bucket: BUCKET, key: 'acl-put.txt' });
+    for (const acl of ['private', 'public-read', 'public-read-write', 'default']) {
+      const r = await send({ method: 'PUT', bucket: BUCKET, key: 'acl-put.txt', query: [['acl', '']], headers: { 'x-oss-object-acl': acl } });
+      expect(r.status, r.text).toBe(200);
+      expect(r.body.length).toBe(0);
+      expect(await grantOf('acl-put.txt')).toBe(acl);
+    }
+    const after = await send({ method: 'HEAD', bucket: BUCKET, key: 'acl-put.txt' });
+    for (const h of ['etag', 'content-type', 'x-oss-meta-keep', 'x-oss-hash-crc64ecma', 'content-length']) expect(after.headers[h]).toBe(before.headers[h]);
+    expect(Date.parse(after.headers['last-modified'] as string)).toBeGreaterThanOrEqual(Date.parse(before.headers['last-modified'] as string));
+    expect((await send({ method: 'GET', bucket: BUCKET, key: 'acl-put.txt' })).text).toBe('data of acl-put.txt');
+    expect(store.stats.count('PutObjectAcl')).toBe(4);
+  });
+
+  it('refuses a missing or unknown value, a missing object and another version', async () => {
+    await put('acl-bad.txt', { 'x-oss-object-acl': 'private' });
+    for (const headers of [{}, { 'x-oss-object-acl': 'public' }]) {
+      const r = await send({ method: 'PUT', bucket: BUCKET, key: 'acl-bad.txt', query: [['acl', '']], headers });
+      expect([r.status, errorCode(r)]).toEqual([400, 'InvalidArgument']);
+    }
+    expect(await grantOf('acl-bad.txt')).toBe('private');
+    const missing = await send({ method: 'PUT', bucket: BUCKET, key: 'acl-none.txt', query: [['acl', '']], headers: { 'x-oss-object-acl': 'private' } });
+    expect([missing.status, errorCode(missing)]).toEqual([404, 'NoSuchKey']);
+    const version = await send({ method: 'PUT', bucket: BUCKET, key: 'acl-bad.txt', query: [['acl', ''], ['versionId', 'v1']], headers: { 'x-oss-object-acl': 'default' } });
+    expect(errorCode(version)).toBe('NoSuchVersion');
   });
 });
 

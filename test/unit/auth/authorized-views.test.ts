@@ -23,7 +23,7 @@ function recorder<T extends object>(result: (name: string) => unknown = (name) =
   return { target, calls };
 }
 
-const EVERYTHING_ON_ONE_OBJECT = { bucket: 'media', key: 'users/alice/a', sourceKey: 'users/alice/a', prefix: 'users/alice/', uploadId: 'u', partNumber: 1 };
+const EVERYTHING_ON_ONE_OBJECT = { bucket: 'media', key: 'users/alice/a', sourceKey: 'users/alice/a', target: 'users/alice/b', prefix: 'users/alice/', uploadId: 'u', partNumber: 1 };
 const policy = parsePolicy({
   rules: [
     { bucket: 'media', prefix: 'users/${sub}/', allow: ['read', 'list', 'write', 'delete'] },
@@ -38,7 +38,16 @@ const nobody = createAccess(parsePolicy({ rules: [] }), authenticated({ sub: 'al
 
 describe('authorizeStoreApi', () => {
   it('covers every OssApi method (the table is exhaustive by type; this pins the count)', () => {
-    expect(GUARDED_METHODS).toHaveLength(16);
+    expect(GUARDED_METHODS).toHaveLength(26);
+  });
+
+  it('putSymlink needs read on the target too: a link in your own folder must not expose another one', async () => {
+    const fake = recorder<OssApi>();
+    const view = authorizeStoreApi(fake.target, alice);
+    await expect(view.putSymlink({ bucket: 'media', key: 'users/alice/link', target: 'users/bob/secret' })).rejects.toBeInstanceOf(AccessDeniedError);
+    expect(fake.calls).toEqual([]);
+    await view.putSymlink({ bucket: 'media', key: 'users/alice/link', target: 'public/readme' });
+    expect(fake.calls).toHaveLength(1);
   });
 
   it.each(GUARDED_METHODS)('%s: a denied call throws ACCESS_DENIED and never reaches the API', async (name) => {

@@ -185,6 +185,27 @@ describe('FileBackend restart', () => {
     expect(await backend.getMultipartUpload(B, 'mp', upload.uploadId)).toBeUndefined();
   });
 
+  it('keeps wave-2 state: appendable objects, tags, restores, bucket settings; appends continue after a restart', async () => {
+    let backend = await openBackend();
+    await backend.createBucket(B, NOW);
+    await backend.createBucket('bucket-ia', NOW, { storageClass: 'IA', acl: 'public-read' });
+    await backend.appendObject(B, 'log', bodyOf('one;'), { metadata: metadata({ contentType: 'text/plain' }), position: 0, now: NOW });
+    await put(backend, 'cold', 'frozen');
+    const restored = await backend.replaceMetadata(B, 'cold', {
+      now: NOW + 1,
+      keepLastModified: true,
+      resolve: (current) => ({ ...metadata({ storageClass: 'Archive', tagging: 'a=1' }), acl: current.acl, restore: { readyAt: NOW + 5, expiresAt: NOW + 10, tier: 'Bulk' } }),
+    });
+    backend = await reopen(backend);
+    expect(await backend.headObject(B, 'cold')).toEqual(restored);
+    expect((await backend.getBucket('bucket-ia'))).toMatchObject({ storageClass: 'IA', acl: 'public-read' });
+    const appended = await backend.appendObject(B, 'log', bodyOf('two;'), { metadata: metadata(), position: 4, now: NOW + 2 });
+    expect(appended).toMatchObject({ objectType: 'Appendable', size: 8, contentType: 'text/plain' });
+    backend = await reopen(backend);
+    expect(await get(backend, 'log')).toEqual(Buffer.from('one;two;'));
+    expect(await backend.headObject(B, 'log')).toEqual(appended);
+  });
+
   it('a stale lock of a dead process is taken over; a live owner and a second open here are refused', async () => {
     const backend = await openBackend();
     await expect(createFileBackend({ dataDir })).rejects.toBeInstanceOf(DataDirError);

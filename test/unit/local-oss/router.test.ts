@@ -19,6 +19,8 @@ describe('route', () => {
     ['GET', 'b', undefined, ['bucketInfo'], false, 'GetBucketInfo'],
     ['POST', 'b', undefined, ['delete'], false, 'DeleteMultipleObjects'],
     ['POST', 'b', undefined, [], false, 'PostObject'],
+    ['GET', 'b', undefined, ['uploads'], false, 'ListMultipartUploads'],
+    ['GET', 'b', undefined, ['uploads', 'prefix=p', 'encoding-type=url'], false, 'ListMultipartUploads'],
     ['PUT', 'b', 'k', [], false, 'PutObject'],
     ['PUT', 'b', 'k', [], true, 'CopyObject'],
     ['PUT', 'b', 'k', ['partNumber=1', 'uploadId=u'], false, 'UploadPart'],
@@ -30,6 +32,15 @@ describe('route', () => {
     ['HEAD', 'b', 'k', ['objectMeta', 'versionId=null'], false, 'GetObjectMeta'],
     ['GET', 'b', 'k', ['acl'], false, 'GetObjectAcl'],
     ['GET', 'b', 'k', ['acl', 'versionId=null'], false, 'GetObjectAcl'],
+    ['PUT', 'b', 'k', ['acl'], false, 'PutObjectAcl'],
+    ['PUT', 'b', 'k', ['tagging'], false, 'PutObjectTagging'],
+    ['GET', 'b', 'k', ['tagging'], false, 'GetObjectTagging'],
+    ['DELETE', 'b', 'k', ['tagging'], false, 'DeleteObjectTagging'],
+    ['GET', 'b', 'k', ['x-oss-process=image/info'], false, 'GetImageInfo'],
+    ['POST', 'b', 'k', ['append', 'position=0'], false, 'AppendObject'],
+    ['POST', 'b', 'k', ['restore'], false, 'RestoreObject'],
+    ['PUT', 'b', 'k', ['symlink'], false, 'PutSymlink'],
+    ['GET', 'b', 'k', ['symlink'], false, 'GetSymlink'],
     ['DELETE', 'b', 'k', [], false, 'DeleteObject'],
     ['DELETE', 'b', 'k', ['uploadId=u'], false, 'AbortMultipartUpload'],
     ['POST', 'b', 'k', ['uploads'], false, 'InitiateMultipartUpload'],
@@ -41,7 +52,7 @@ describe('route', () => {
   });
 
   it('answers NotImplemented for known unsupported sub-resources', () => {
-    for (const [method, key, q] of [['PUT', 'k', 'acl'], ['GET', undefined, 'acl'], ['PUT', 'k', 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'append'], ['POST', undefined, 'acl']] as const) {
+    for (const [method, key, q] of [['PUT', undefined, 'acl'], ['GET', undefined, 'acl'], ['PUT', undefined, 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'select'], ['GET', undefined, 'versions'], ['GET', 'k', 'x-oss-process=image/resize,w_10'], ['POST', undefined, 'acl']] as const) {
       try {
         r(method, 'b', key, [q]);
         expect.unreachable();
