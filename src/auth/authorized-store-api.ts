@@ -38,6 +38,10 @@ const GUARDS: { readonly [K in keyof OssApi]: Guard<K> } = {
   getObject: (access, r) => access.check('read', r.bucket, r.key),
   putObject: (access, r) => access.check('write', r.bucket, r.key),
   deleteObject: (access, r) => access.check('delete', r.bucket, r.key),
+  // Why every key before the call: one denied key refuses the whole batch, and nothing is sent.
+  deleteMultipleObjects: (access, r) => {
+    for (const o of r.objects) access.check('delete', r.bucket, o.key);
+  },
   copyObject: (access, r) => {
     access.check('read', r.sourceBucket ?? r.bucket, r.sourceKey);
     access.check('write', r.bucket, r.key);

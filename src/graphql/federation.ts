@@ -16,8 +16,9 @@ import { checkRepresentation, withRepresentationCheck } from './entity-represent
 // Why: registers every type on the builder, so the subgraph schema is complete whoever imports
 // this module first (schema.ts may re-export buildSubgraphSchema; the cycle only shares functions).
 import './schema.js';
-import { selectedMetadataLevel } from './lookahead.js';
-import { loadExisting } from './object-source.js';
+import { selectedExistenceCheck, selectedMetadataLevel } from './lookahead.js';
+import type { FieldCost } from './lookahead.js';
+import { checkExists } from './object-source.js';
 import type { StorageObjectSource } from './object-source.js';
 import { StorageObjectRef } from './types/storage-object.js';
 import { withoutMutations } from './read-only-subgraph.js';
@@ -49,6 +50,13 @@ export function entityMetadataLevel(info: GraphQLResolveInfo): 'basic' | 'full' 
   return selectedMetadataLevel({ ...info, returnType: type });
 }
 
+/** How `_entities` checks that a `StorageObject` exists: the request its selection needs anyway (see `selectedExistenceCheck`). */
+export function entityExistenceCheck(info: GraphQLResolveInfo): FieldCost {
+  const type = info.schema.getType(StorageObjectRef.name);
+  if (!isObjectType(type)) return 'basic';
+  return selectedExistenceCheck({ ...info, returnType: type });
+}
+
 /**
  * Resolves one `_entities` representation: checks its shape and validates it like `Query.object`
  * arguments (bucket allowlist included; BAD_USER_INPUT at this representation only), then loads
@@ -64,9 +72,9 @@ export async function resolveStorageObjectReference(
   const ref = checkRepresentation(representation, context.settings, info);
   // Why no `await` before the load: every representation must reach the loader in the same tick
   // so the whole `_entities` call is one batch.
-  const metadata = await loadExisting(context, ref, entityMetadataLevel(info));
+  const exists = await checkExists(context, ref, entityExistenceCheck(info));
   // Why a copy: `_entities` writes `__typename` onto the value it gets.
-  return metadata === null ? null : { ...ref };
+  return exists ? { ...ref } : null;
 }
 
 let entityRegistered = false;

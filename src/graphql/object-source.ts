@@ -3,6 +3,7 @@ import type { FullObjectMetadata, MetadataLevel, ObjectMetadata } from '../loade
 import type { ObjectRef } from '../loaders/object-ref.js';
 import type { ListedObject } from '../oss/operations/list-objects-v2.js';
 import type { GraphQLContext } from './context.js';
+import type { FieldCost } from './lookahead.js';
 import { NotFoundError } from './errors.js';
 import { translateError } from './translate-error.js';
 
@@ -47,3 +48,42 @@ export function loadExisting(context: GraphQLContext, ref: ObjectRef, level: Met
     throw translateError(error, ref);
   });
 }
+
+/**
+ * Whether `ref` exists, asked with the request `check` names (a metadata level or an aspect whose
+ * NoSuchKey answers existence), so the check is the request the selection needs anyway.
+ */
+export function checkExists(context: GraphQLContext, ref: ObjectRef, check: FieldCost): Promise<boolean> {
+  const answer: Promise<unknown> =
+    check === 'basic' || check === 'full' ? context.loaders.objectMetadata.load(ref, check) : context.loaders.aspects[check].load(ref);
+  return answer.then(
+    (value) => value !== null,
+    (error: unknown) => {
+      throw translateError(error, ref);
+    },
+  );
+}
+
+/** The answer of aspect loader `aspect` for `source`; rejects with {@link NotFoundError} when the object is gone. */
+export function loadAspect<K extends keyof GraphQLContext['loaders']['aspects']>(
+  context: GraphQLContext,
+  source: ObjectRef,
+  aspect: K,
+): Promise<AspectValue<K>> {
+  const loader = context.loaders.aspects[aspect] as unknown as { load(ref: ObjectRef): Promise<{ value: AspectValue<K> } | null> };
+  return loader.load(source).then(
+    (answer) => {
+      if (answer === null) {
+        throw new NotFoundError(`object ${JSON.stringify(source.key)} in bucket ${JSON.stringify(source.bucket)} does not exist`, source);
+      }
+      return answer.value;
+    },
+    (error: unknown) => {
+      throw translateError(error, source);
+    },
+  );
+}
+
+/** The value type of aspect `K`. */
+export type AspectValue<K extends keyof GraphQLContext['loaders']['aspects']> =
+  GraphQLContext['loaders']['aspects'][K] extends { load(ref: ObjectRef): Promise<infer A> } ? NonNullable<A> extends { value: infer V } ? V : never : never;

@@ -6,6 +6,8 @@ import { createListingLoader } from './load-listing.js';
 import type { ListingLoader } from './load-listing.js';
 import { createObjectCorsLoader } from './load-object-cors.js';
 import type { ObjectCorsLoader } from './load-object-cors.js';
+import { clearAspects, createAspectLoaders } from './load-object-aspects.js';
+import type { AspectLoaders } from './load-object-aspects.js';
 import { createObjectMetadataLoader } from './load-object-metadata.js';
 import type { ObjectMetadataLoader } from './load-object-metadata.js';
 
@@ -14,6 +16,8 @@ export interface Loaders {
   readonly objectMetadata: ObjectMetadataLoader;
   readonly objectCors: ObjectCorsLoader;
   readonly listing: ListingLoader;
+  /** Tags, ACL, image info and symlink targets: one request per object per aspect. */
+  readonly aspects: AspectLoaders;
 }
 
 /** Told the size of each loader batch, with the loader's name (`objectMetadata`). */
@@ -25,19 +29,31 @@ export type LoaderBatchObserver = (loader: string, size: number) => void;
  * store-request cap) lets the metadata loader refuse objects over the cap before queueing them.
  */
 export function createLoaders(
-  api: Pick<OssApi, 'headObject' | 'getObjectMeta' | 'listObjectsV2'>,
+  api: Pick<OssApi, 'headObject' | 'getObjectMeta' | 'listObjectsV2' | 'getObjectTagging' | 'getObjectAcl' | 'getImageInfo' | 'getSymlink'>,
   limiter?: ConcurrencyLimiter,
   budget?: StoreBudget,
   onBatch?: LoaderBatchObserver,
 ): Loaders {
-  const objectMetadata = createObjectMetadataLoader({
+  const metadata = createObjectMetadataLoader({
     api,
     ...(limiter === undefined ? {} : { limiter }),
     ...(budget === undefined ? {} : { budget }),
     ...(onBatch === undefined ? {} : { onBatch: (size: number) => onBatch('objectMetadata', size) }),
   });
+  const aspects = createAspectLoaders(api);
+  // Why the metadata loader's `clear` also clears the aspects: every write path already calls it.
+  const objectMetadata: ObjectMetadataLoader = {
+    load: metadata.load,
+    primeListing: metadata.primeListing,
+    listing: metadata.listing,
+    clear: (ref) => {
+      metadata.clear(ref);
+      clearAspects(aspects, ref);
+    },
+  };
   return {
     objectMetadata,
+    aspects,
     objectCors: createObjectCorsLoader(api),
     listing: createListingLoader(api, objectMetadata),
   };

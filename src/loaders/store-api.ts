@@ -21,6 +21,7 @@ const OSS_API_METHODS = [
   'putObject',
   'getObject',
   'deleteObject',
+  'deleteMultipleObjects',
   'copyObject',
   'initiateMultipartUpload',
   'uploadPart',

@@ -13,6 +13,8 @@ import { copyObject } from './operations/copy-object.js';
 import type { CopyObjectRequest, CopyObjectResult } from './operations/copy-object.js';
 import { deleteBucket } from './operations/delete-bucket.js';
 import type { DeleteBucketRequest, DeleteBucketResult } from './operations/delete-bucket.js';
+import { deleteMultipleObjects } from './operations/delete-multiple-objects.js';
+import type { DeleteMultipleObjectsRequest, DeleteMultipleObjectsResult } from './operations/delete-multiple-objects.js';
 import { deleteObject } from './operations/delete-object.js';
 import type { DeleteObjectRequest, DeleteObjectResult } from './operations/delete-object.js';
 import { getObjectAcl } from './operations/get-object-acl.js';
@@ -80,6 +82,7 @@ export interface OssApi {
   putObject(request: PutObjectRequest, options?: CallOptions): Promise<PutObjectResult>;
   getObject(request: GetObjectRequest, options?: CallOptions): Promise<GetObjectResult>;
   deleteObject(request: DeleteObjectRequest, options?: CallOptions): Promise<DeleteObjectResult>;
+  deleteMultipleObjects(request: DeleteMultipleObjectsRequest, options?: CallOptions): Promise<DeleteMultipleObjectsResult>;
   copyObject(request: CopyObjectRequest, options?: CallOptions): Promise<CopyObjectResult>;
   initiateMultipartUpload(request: InitiateMultipartUploadRequest, options?: CallOptions): Promise<InitiateMultipartUploadResult>;
   uploadPart(request: UploadPartRequest, options?: CallOptions): Promise<UploadPartResult>;
@@ -111,6 +114,7 @@ export function createOssApi(client: OssClient): OssApi {
     putObject: (request, options) => putObject(client, request, options),
     getObject: (request, options) => getObject(client, request, options),
     deleteObject: (request, options) => deleteObject(client, request, options),
+    deleteMultipleObjects: (request, options) => deleteMultipleObjects(client, request, options),
     copyObject: (request, options) => copyObject(client, request, options),
     initiateMultipartUpload: (request, options) => initiateMultipartUpload(client, request, options),
     uploadPart: (request, options) => uploadPart(client, request, options),

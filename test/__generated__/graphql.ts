@@ -9,6 +9,7 @@ export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> =
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
+  /** The `ID` scalar type represents a unique identifier, often used to refetch an object or as key for a cache. The ID type appears in a JSON response as a String; however, it is not intended to be human-readable. When expected as an input type, any string (such as `"4"`) or integer (such as `4`) input value will be accepted as an ID. */
   ID: { input: string; output: string; }
   /** The `String` scalar type represents textual data, represented as UTF-8 character sequences. The String type is most often used by GraphQL to represent free-form human-readable text. */
   String: { input: string; output: string; }
@@ -186,6 +187,13 @@ export type Error = {
   message: Scalars['String']['output'];
 };
 
+/** When a lifecycle rule will delete the object. */
+export type ExpirationInfo = {
+  __typename?: 'ExpirationInfo';
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  ruleId?: Maybe<Scalars['String']['output']>;
+};
+
 /** One multipart/form-data field: send it with exactly this name and value. */
 export type FormField = {
   __typename?: 'FormField';
@@ -198,6 +206,15 @@ export type HttpHeader = {
   __typename?: 'HttpHeader';
   name: Scalars['String']['output'];
   value: Scalars['String']['output'];
+};
+
+/** Dimensions and format of an image (from `x-oss-process=image/info`). */
+export type ImageInfo = {
+  __typename?: 'ImageInfo';
+  /** As OSS names it: jpg, png, gif, webp, bmp, tiff. */
+  format: Scalars['String']['output'];
+  height: Scalars['Int']['output'];
+  width: Scalars['Int']['output'];
 };
 
 /** Data did not match its CRC-64; the operation is not confirmed. */
@@ -273,6 +290,10 @@ export type MutationUpdateMetadataArgs = {
   input: UpdateMetadataInput;
 };
 
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
 /** The object or bucket does not exist. */
 export type NotFoundError = Error & {
   __typename?: 'NotFoundError';
@@ -284,6 +305,17 @@ export type NotFoundError = Error & {
   /** The OSS request id of the failed store request. */
   requestId?: Maybe<Scalars['String']['output']>;
 };
+
+/** The ACL of an object. DEFAULT: the bucket ACL applies. */
+export type ObjectAcl =
+  /** OSS `default`. */
+  | 'DEFAULT'
+  /** OSS `private`. */
+  | 'PRIVATE'
+  /** OSS `public-read`. */
+  | 'PUBLIC_READ'
+  /** OSS `public-read-write`. */
+  | 'PUBLIC_READ_WRITE';
 
 /** The bucket's CORS answer for a request from `origin` (a HeadObject with an `Origin` header). */
 export type ObjectCors = {
@@ -302,6 +334,17 @@ export type ObjectRefInput = {
   key: Scalars['String']['input'];
   versionId?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** How the object was written: one PutObject/CopyObject (NORMAL), multipart, append, or a symlink. */
+export type ObjectType =
+  /** OSS `Appendable`. */
+  | 'APPENDABLE'
+  /** OSS `Multipart`. */
+  | 'MULTIPART'
+  /** OSS `Normal`. */
+  | 'NORMAL'
+  /** OSS `Symlink`. */
+  | 'SYMLINK';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -370,6 +413,8 @@ export type Query = {
   bucket?: Maybe<Bucket>;
   /** The buckets the credentials can see (only the allowed ones when an allowlist is configured). */
   buckets: Array<Bucket>;
+  /** The object a global id names (Relay), or null when it no longer exists. Costs one store request, chosen like `Query.object` from the selection under `... on StorageObject`. */
+  node?: Maybe<Node>;
   /** One object, or null when it (or the given `versionId` of it) does not exist. Costs one store request (HeadObject if any metadata field beyond the basic ones is selected). */
   object?: Maybe<StorageObject>;
   /** Objects in the order of `refs`, null for each that (or whose given `versionId`) does not exist. Repeated refs cost one request. */
@@ -380,6 +425,12 @@ export type Query = {
 /** Reads. A missing object is null; other failures are errors with `extensions.code`. */
 export type QueryBucketArgs = {
   name: Scalars['String']['input'];
+};
+
+
+/** Reads. A missing object is null; other failures are errors with `extensions.code`. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -429,17 +480,42 @@ export type ReplaceMetadataSuccess = {
   versionId?: Maybe<Scalars['String']['output']>;
 };
 
-/** OSS storage classes, spelled as OSS does. */
+/** The restore state of an archived object. */
+export type RestoreStatus = {
+  __typename?: 'RestoreStatus';
+  /** Until when the restored copy can be read (set once the restore finished). */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** True while the restore is running. */
+  ongoing: Scalars['Boolean']['output'];
+};
+
+/** How fast a restore of an archived object runs (and what it costs). */
+export type RestoreTier =
+  /** OSS `Bulk`. */
+  | 'BULK'
+  /** OSS `Expedited`. */
+  | 'EXPEDITED'
+  /** OSS `Standard`. */
+  | 'STANDARD';
+
+/** OSS storage classes. */
 export type StorageClass =
-  | 'Archive'
-  | 'ColdArchive'
-  | 'DeepColdArchive'
+  /** OSS `Archive`. */
+  | 'ARCHIVE'
+  /** OSS `ColdArchive`. */
+  | 'COLD_ARCHIVE'
+  /** OSS `DeepColdArchive`. */
+  | 'DEEP_COLD_ARCHIVE'
+  /** OSS `IA`. */
   | 'IA'
-  | 'Standard';
+  /** OSS `Standard`. */
+  | 'STANDARD';
 
 /** An object in a bucket. Fields load lazily: basic fields (size, ETag, times, CRC-64) cost one GetObjectMeta per object, any other metadata field one HeadObject per object (which also answers the basic ones); fields a listing returned cost nothing. */
-export type StorageObject = {
+export type StorageObject = Node & {
   __typename?: 'StorageObject';
+  /** The object ACL (GetObjectAcl: one request per object). DEFAULT: the bucket ACL applies. */
+  acl: ObjectAcl;
   bucket: Scalars['String']['output'];
   cacheControl?: Maybe<Scalars['String']['output']>;
   contentDisposition?: Maybe<Scalars['String']['output']>;
@@ -456,12 +532,16 @@ export type StorageObject = {
   downloadUrl: Scalars['String']['output'];
   /** The ETag, with its quotes as OSS sends it (use it as `ifMatch`). */
   etag: Scalars['String']['output'];
-  /** The lifecycle expiry, as `expiry-date="…", rule-id="…"`. */
-  expiration?: Maybe<Scalars['String']['output']>;
+  /** When a lifecycle rule will delete the object (`x-oss-expiration`); null when none applies. */
+  expiration?: Maybe<ExpirationInfo>;
   /** The `Expires` header, verbatim. */
   expires?: Maybe<Scalars['String']['output']>;
   /** CRC-64/XZ (ECMA-182) of the content as an unsigned decimal string. */
   hashCrc64?: Maybe<Scalars['String']['output']>;
+  /** A global id (Relay): pass it to `Query.node`. Costs no request. */
+  id: Scalars['ID']['output'];
+  /** An image's dimensions and format (`x-oss-process=image/info`: one request per object); null when the object is not an image. */
+  image?: Maybe<ImageInfo>;
   key: Scalars['String']['output'];
   /** Only when access tracking is enabled on the bucket. */
   lastAccessTime?: Maybe<Scalars['DateTime']['output']>;
@@ -472,18 +552,22 @@ export type StorageObject = {
   metadataValue?: Maybe<Scalars['String']['output']>;
   /** Appendable objects only. */
   nextAppendPosition?: Maybe<Scalars['SafeInt']['output']>;
-  /** Normal, Multipart, Appendable or Symlink. */
-  objectType?: Maybe<Scalars['String']['output']>;
+  /** How the object was written (null for a type newer than this API). */
+  objectType?: Maybe<ObjectType>;
   processStatus?: Maybe<Scalars['String']['output']>;
   requestCharged?: Maybe<Scalars['String']['output']>;
-  /** Restore state of an archived object, as `ongoing-request="…"[, expiry-date="…"]`. */
-  restore?: Maybe<Scalars['String']['output']>;
+  /** The restore state of an archived object (`x-oss-restore`); null when no restore was requested. */
+  restore?: Maybe<RestoreStatus>;
   serverSideDataEncryption?: Maybe<Scalars['String']['output']>;
   serverSideEncryption?: Maybe<Scalars['String']['output']>;
   serverSideEncryptionKeyId?: Maybe<Scalars['String']['output']>;
-  /** Standard, IA, Archive, ColdArchive or DeepColdArchive. */
-  storageClass?: Maybe<Scalars['String']['output']>;
+  /** The storage class (null for a class newer than this API). */
+  storageClass?: Maybe<StorageClass>;
+  /** The key a symlink points to (GetSymlink: one request per object); null when the object is not a symlink. */
+  symlinkTarget?: Maybe<Scalars['String']['output']>;
   taggingCount?: Maybe<Scalars['Int']['output']>;
+  /** The object tags (GetObjectTagging: one request per object, batched). */
+  tags: Array<Tag>;
   /** When a lifecycle rule last changed the storage class. */
   transitionTime?: Maybe<Scalars['String']['output']>;
   /** The version id (null in an unversioned bucket). */
@@ -523,6 +607,19 @@ export type StorageObjectEdge = {
   __typename?: 'StorageObjectEdge';
   cursor: Scalars['String']['output'];
   node: StorageObject;
+};
+
+/** One object tag. */
+export type Tag = {
+  __typename?: 'Tag';
+  key: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** One object tag: at most 10 per object, keys 1-128 and values up to 256 letters, digits, spaces or + - = . _ : /. */
+export type TagInput = {
+  key: Scalars['String']['input'];
+  value: Scalars['String']['input'];
 };
 
 export type UpdateMetadataInput = {
@@ -590,7 +687,7 @@ export type BucketObjectsQueryVariables = Exact<{
 }>;
 
 
-export type BucketObjectsQuery = { __typename?: 'Query', bucket?: { __typename?: 'Bucket', name: string, objects: { __typename?: 'StorageObjectConnection', folders: Array<string>, edges: Array<{ __typename?: 'StorageObjectEdge', cursor: string, node: { __typename?: 'StorageObject', key: string, contentLength: number, etag: string, lastModified: string, storageClass?: string | null, objectType?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
+export type BucketObjectsQuery = { __typename?: 'Query', bucket?: { __typename?: 'Bucket', name: string, objects: { __typename?: 'StorageObjectConnection', folders: Array<string>, edges: Array<{ __typename?: 'StorageObjectEdge', cursor: string, node: { __typename?: 'StorageObject', key: string, contentLength: number, etag: string, lastModified: string, storageClass?: StorageClass | null, objectType?: ObjectType | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
 
 export type BucketsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -715,7 +812,7 @@ export type ObjectDetailsQueryVariables = Exact<{
 }>;
 
 
-export type ObjectDetailsQuery = { __typename?: 'Query', object?: { __typename?: 'StorageObject', bucket: string, key: string, versionId?: string | null, contentLength: number, etag: string, lastModified: string, hashCrc64?: string | null, contentType?: string | null, cacheControl?: string | null, contentDisposition?: string | null, contentEncoding?: string | null, contentLanguage?: string | null, expires?: string | null, storageClass?: string | null, objectType?: string | null, metadata: Array<{ __typename?: 'MetadataEntry', key: string, value: string }> } | null };
+export type ObjectDetailsQuery = { __typename?: 'Query', object?: { __typename?: 'StorageObject', bucket: string, key: string, versionId?: string | null, contentLength: number, etag: string, lastModified: string, hashCrc64?: string | null, contentType?: string | null, cacheControl?: string | null, contentDisposition?: string | null, contentEncoding?: string | null, contentLanguage?: string | null, expires?: string | null, storageClass?: StorageClass | null, objectType?: ObjectType | null, metadata: Array<{ __typename?: 'MetadataEntry', key: string, value: string }> } | null };
 
 export type ObjectsBasicQueryVariables = Exact<{
   refs: Array<ObjectRefInput> | ObjectRefInput;

@@ -3,24 +3,62 @@
  * are lazy: each declares the metadata level it needs (DESIGN §4) and loads through the request's
  * two-level loader, so an object costs at most one store request however it is selected.
  */
-import type { MetadataLevel } from '../../loaders/object-metadata.js';
+import type { ObjectRef } from '../../loaders/object-ref.js';
 import type { HeadObjectResult } from '../../oss/operations/head-object.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
 import { argumentCheck } from '../argument-checks.js';
-import { METADATA_LEVEL_EXTENSION, selectedMetadataLevel } from '../lookahead.js';
-import { listingOf, loadExisting, loadMetadata } from '../object-source.js';
+import { BadUserInputError } from '../errors.js';
+import { METADATA_LEVEL_EXTENSION, selectedExistenceCheck } from '../lookahead.js';
+import type { FieldCost } from '../lookahead.js';
+import { checkExists, listingOf, loadAspect, loadMetadata } from '../object-source.js';
 import type { StorageObjectSource } from '../object-source.js';
 import { translateError } from '../translate-error.js';
 import { checkExpiresIn, checkHeaderValue, checkObjectRef, checkRefCount } from '../validation.js';
 import { MetadataEntryRef, toMetadataEntries } from './metadata-entry.js';
 import { ObjectCorsRef } from './object-cors.js';
+import { parseExpirationHeader, parseRestoreHeader } from '../quoted-pairs.js';
+import { ExpirationInfoRef, ImageInfoRef, RestoreStatusRef, TagRef } from './object-details.js';
+import { ObjectAclEnum, ObjectTypeEnum, StorageClassEnum, knownAcl, knownObjectType, knownStorageClass } from './object-enums.js';
 
 /** The `StorageObject` type. */
 export const StorageObjectRef = builder.objectRef<StorageObjectSource>('StorageObject');
 
-/** Field `extensions` declaring the metadata level the field needs (read by the lookahead). */
-function level(value: MetadataLevel): { [METADATA_LEVEL_EXTENSION]: MetadataLevel } {
+/** The `Node` interface (Relay): every type with a global `id`. */
+export const NodeInterface = builder.nodeInterfaceRef();
+
+/** The type name encoded in the global id of a `StorageObject`. */
+const STORAGE_OBJECT_ID_PREFIX = 'StorageObject:';
+
+/**
+ * The Relay global id of `ref`: base64 of `StorageObject:` and the JSON array `[bucket, key]`
+ * (plus the version id for a specific version). Why JSON and not Pothos's `Type:id` encoding:
+ * keys may contain `:`, which its decoder splits on.
+ */
+export function storageObjectId(ref: ObjectRef): string {
+  const parts = ref.versionId === undefined ? [ref.bucket, ref.key] : [ref.bucket, ref.key, ref.versionId];
+  return Buffer.from(`${STORAGE_OBJECT_ID_PREFIX}${JSON.stringify(parts)}`, 'utf8').toString('base64');
+}
+
+/** The ref a global id names, or BAD_USER_INPUT (naming `field`) when it is not a `StorageObject` id. */
+export function parseStorageObjectId(id: string, field: string): ObjectRef {
+  const text = /^[A-Za-z0-9+/]*={0,2}$/.test(id) ? Buffer.from(id, 'base64').toString('utf8') : '';
+  if (text.startsWith(STORAGE_OBJECT_ID_PREFIX)) {
+    try {
+      const parts: unknown = JSON.parse(text.slice(STORAGE_OBJECT_ID_PREFIX.length));
+      if (Array.isArray(parts) && (parts.length === 2 || parts.length === 3) && parts.every((p) => typeof p === 'string')) {
+        const [bucket, key, versionId] = parts as string[];
+        return versionId === undefined ? { bucket: bucket as string, key: key as string } : { bucket: bucket as string, key: key as string, versionId };
+      }
+    } catch {
+      // reported below
+    }
+  }
+  throw new BadUserInputError(field, 'must be an id returned by this API (StorageObject.id)', id);
+}
+
+/** Field `extensions` declaring the store request the field needs (read by the lookahead). */
+function level(value: FieldCost): { [METADATA_LEVEL_EXTENSION]: FieldCost } {
   return { [METADATA_LEVEL_EXTENSION]: value };
 }
 
@@ -33,7 +71,12 @@ StorageObjectRef.implement({
   description:
     'An object in a bucket. Fields load lazily: basic fields (size, ETag, times, CRC-64) cost one GetObjectMeta per object, ' +
     'any other metadata field one HeadObject per object (which also answers the basic ones); fields a listing returned cost nothing.',
+  interfaces: [NodeInterface],
   fields: (t) => ({
+    id: t.id({
+      description: 'A global id (Relay): pass it to `Query.node`. Costs no request.',
+      resolve: (o) => storageObjectId(o),
+    }),
     bucket: t.exposeString('bucket'),
     key: t.exposeString('key'),
     versionId: t.string({
@@ -95,17 +138,25 @@ StorageObjectRef.implement({
       extensions: level('full'),
       resolve: (o, _a, ctx) => fullValue(ctx, o, (h) => h.contentMd5),
     }),
-    storageClass: t.string({
+    storageClass: t.field({
+      type: StorageClassEnum,
       nullable: true,
-      description: 'Standard, IA, Archive, ColdArchive or DeepColdArchive.',
+      description: 'The storage class (null for a class newer than this API).',
       extensions: level('full'),
-      resolve: (o, _a, ctx) => listingOf(ctx, o)?.storageClass ?? fullValue(ctx, o, (h) => h.storageClass),
+      resolve: (o, _a, ctx) => {
+        const listed = listingOf(ctx, o)?.storageClass;
+        return listed !== undefined ? knownStorageClass(listed) : fullValue(ctx, o, (h) => knownStorageClass(h.storageClass) ?? undefined);
+      },
     }),
-    objectType: t.string({
+    objectType: t.field({
+      type: ObjectTypeEnum,
       nullable: true,
-      description: 'Normal, Multipart, Appendable or Symlink.',
+      description: 'How the object was written (null for a type newer than this API).',
       extensions: level('full'),
-      resolve: (o, _a, ctx) => listingOf(ctx, o)?.type ?? fullValue(ctx, o, (h) => h.objectType),
+      resolve: (o, _a, ctx) => {
+        const listed = listingOf(ctx, o)?.type;
+        return listed !== undefined ? knownObjectType(listed) : fullValue(ctx, o, (h) => knownObjectType(h.objectType) ?? undefined);
+      },
     }),
     taggingCount: t.int({ nullable: true, extensions: level('full'), resolve: (o, _a, ctx) => fullValue(ctx, o, (h) => h.taggingCount) }),
     serverSideEncryption: t.string({
@@ -130,17 +181,44 @@ StorageObjectRef.implement({
       extensions: level('full'),
       resolve: (o, _a, ctx) => fullValue(ctx, o, (h) => h.nextAppendPosition),
     }),
-    expiration: t.string({
+    expiration: t.field({
+      type: ExpirationInfoRef,
       nullable: true,
-      description: 'The lifecycle expiry, as `expiry-date="…", rule-id="…"`.',
+      description: 'When a lifecycle rule will delete the object (`x-oss-expiration`); null when none applies.',
       extensions: level('full'),
-      resolve: (o, _a, ctx) => fullValue(ctx, o, (h) => h.expiration),
+      resolve: (o, _a, ctx) => fullValue(ctx, o, (h) => (h.expiration === undefined ? undefined : parseExpirationHeader(h.expiration))),
     }),
-    restore: t.string({
+    restore: t.field({
+      type: RestoreStatusRef,
       nullable: true,
-      description: 'Restore state of an archived object, as `ongoing-request="…"[, expiry-date="…"]`.',
+      description: 'The restore state of an archived object (`x-oss-restore`); null when no restore was requested.',
       extensions: level('full'),
-      resolve: (o, _a, ctx) => fullValue(ctx, o, (h) => h.restore),
+      resolve: (o, _a, ctx) => fullValue(ctx, o, (h) => (h.restore === undefined ? undefined : parseRestoreHeader(h.restore))),
+    }),
+    tags: t.field({
+      type: [TagRef],
+      description: 'The object tags (GetObjectTagging: one request per object, batched).',
+      extensions: level('tags'),
+      resolve: (o, _a, ctx) => loadAspect(ctx, o, 'tags'),
+    }),
+    acl: t.field({
+      type: ObjectAclEnum,
+      description: 'The object ACL (GetObjectAcl: one request per object). DEFAULT: the bucket ACL applies.',
+      extensions: level('acl'),
+      resolve: (o, _a, ctx) => loadAspect(ctx, o, 'acl').then(knownAcl),
+    }),
+    image: t.field({
+      type: ImageInfoRef,
+      nullable: true,
+      description: "An image's dimensions and format (`x-oss-process=image/info`: one request per object); null when the object is not an image.",
+      extensions: level('image'),
+      resolve: (o, _a, ctx) => loadAspect(ctx, o, 'image'),
+    }),
+    symlinkTarget: t.string({
+      nullable: true,
+      description: 'The key a symlink points to (GetSymlink: one request per object); null when the object is not a symlink.',
+      extensions: level('symlinkTarget'),
+      resolve: (o, _a, ctx) => loadAspect(ctx, o, 'symlinkTarget'),
     }),
     processStatus: t.string({ nullable: true, extensions: level('full'), resolve: (o, _a, ctx) => fullValue(ctx, o, (h) => h.processStatus) }),
     requestCharged: t.string({ nullable: true, extensions: level('full'), resolve: (o, _a, ctx) => fullValue(ctx, o, (h) => h.requestCharged) }),
@@ -229,8 +307,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx, info) => {
       const ref = checkObjectRef(ctx.settings, args);
-      const metadata = await loadExisting(ctx, ref, selectedMetadataLevel(info));
-      return metadata === null ? null : ref;
+      return (await checkExists(ctx, ref, selectedExistenceCheck(info))) ? ref : null;
     },
   }),
   objects: t.field({
@@ -241,9 +318,26 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx, info) => {
       checkRefCount(ctx.settings, args.refs.length);
       const refs = args.refs.map((input, i) => checkObjectRef(ctx.settings, input, `refs[${i}].`));
-      const chosen = selectedMetadataLevel(info);
+      const chosen = selectedExistenceCheck(info);
       // Why no await before the loads: every load must enter the loader in this tick to share a batch.
-      return refs.map((ref) => loadExisting(ctx, ref, chosen).then((m) => (m === null ? null : ref)));
+      return refs.map((ref) => checkExists(ctx, ref, chosen).then((exists) => (exists ? ref : null)));
     },
   }),
 }));
+
+builder.queryField('node', (t) =>
+  t.field({
+    type: NodeInterface,
+    nullable: true,
+    description:
+      'The object a global id names (Relay), or null when it no longer exists. Costs one store request, chosen like `Query.object` from the selection under `... on StorageObject`.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx, info) => {
+      const ref = checkObjectRef(ctx.settings, parseStorageObjectId(String(args.id), 'id'), 'id.');
+      const type = info.schema.getType(StorageObjectRef.name);
+      const check = type === undefined || type === null ? 'basic' : selectedExistenceCheck({ ...info, returnType: type as typeof info.returnType });
+      if (!(await checkExists(ctx, ref, check))) return null;
+      return { ...ref, __typename: StorageObjectRef.name };
+    },
+  }),
+);

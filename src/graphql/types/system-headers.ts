@@ -3,19 +3,13 @@
  * Absent means "keep" (edits) or "unset" (new objects); `null` in an edit removes the header.
  */
 import type { SystemHeaderChanges } from '../../oss/helpers/metadata-editor.js';
-import type { StorageClass, SystemHeaders } from '../../oss/operations/shared/request-headers.js';
+import type { SystemHeaders } from '../../oss/operations/shared/request-headers.js';
 import type { ApiSchemaTypes } from '../builder.js';
-import { builder } from '../builder.js';
 import { checkHeaderValue } from '../validation.js';
 
-/** The OSS storage classes. */
-export const STORAGE_CLASSES = ['Standard', 'IA', 'Archive', 'ColdArchive', 'DeepColdArchive'] as const satisfies readonly StorageClass[];
-
-/** `enum StorageClass`, with OSS's own spelling. */
-export const StorageClassEnum = builder.enumType('StorageClass', {
-  description: 'OSS storage classes, spelled as OSS does.',
-  values: STORAGE_CLASSES,
-});
+// Why re-exported: the inputs that take a storage class import it from here.
+/** `enum StorageClass` (see `object-enums.ts`). */
+export { StorageClassEnum } from './object-enums.js';
 
 /** The system header fields of mutation inputs, as GraphQL passes them. */
 export interface SystemHeaderArgs {

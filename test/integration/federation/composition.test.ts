@@ -18,7 +18,7 @@ describe('ossgraph as a federation subgraph', () => {
   it('prints StorageObject as an entity with both keys and links Federation v2', () => {
     const sdl = printSubgraphSdl();
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.6"');
-    expect(sdl).toMatch(/type StorageObject\s+@key\(fields: "bucket key"\)\s+@key\(fields: "bucket key versionId"\)/);
+    expect(sdl).toMatch(/type StorageObject\s+implements Node\s+@key\(fields: "bucket key"\)\s+@key\(fields: "bucket key versionId"\)/);
     // Shared value types must be shareable, or a second subgraph defining them breaks composition.
     expect(sdl).toMatch(/type PageInfo\s+@shareable/);
   });

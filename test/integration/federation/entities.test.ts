@@ -127,7 +127,7 @@ describe('/graphql (public) has no federation fields', () => {
     const body = await postGraphQL<{ _service: { sdl: string } }>(app, '/subgraph', '{ _service { sdl } }');
     expect(body.errors).toBeUndefined();
     const sdl = body.data?._service.sdl ?? '';
-    expect(sdl).toMatch(/type StorageObject\s+@key\(fields: "bucket key"\)\s+@key\(fields: "bucket key versionId"\)/);
+    expect(sdl).toMatch(/type StorageObject\s+implements Node\s+@key\(fields: "bucket key"\)\s+@key\(fields: "bucket key versionId"\)/);
     // The gateway composes from exactly what is committed in schema/subgraph.graphql.
     expect(sdl.trimEnd()).toBe(printSubgraphSdl().trimEnd());
   });

@@ -139,7 +139,7 @@ describe('store requests per listing', () => {
     expect(result.errors).toBeUndefined();
     const edges = result.data?.bucket.objects.edges;
     expect(edges).toHaveLength(200);
-    expect(edges[0].node).toMatchObject({ storageClass: 'Standard', objectType: 'Normal' });
+    expect(edges[0].node).toMatchObject({ storageClass: 'STANDARD', objectType: 'NORMAL' });
     expect(counts()).toEqual({ ListObjectsV2: 1 });
   });
 

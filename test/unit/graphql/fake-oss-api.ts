@@ -75,6 +75,7 @@ export function createFakeOssApi(objects: Record<string, FakeObject>): FakeOssAp
     putObject: unused('putObject'),
     getObject: unused('getObject'),
     deleteObject: unused('deleteObject'),
+    deleteMultipleObjects: unused('deleteMultipleObjects'),
     copyObject: unused('copyObject'),
     initiateMultipartUpload: unused('initiateMultipartUpload'),
     uploadPart: unused('uploadPart'),

@@ -46,7 +46,7 @@ describe('StorageObject over a fake store', () => {
     const { result } = await execute(fake.api, `{ bucket(name: "b1b") { objects(prefix: "p/") { edges { cursor node { key contentLength etag storageClass objectType downloadUrl(expiresIn: 60) } } pageInfo { hasNextPage hasPreviousPage } } } }`);
     expect(result.errors).toBeUndefined();
     const edges = (result.data as any).bucket.objects.edges;
-    expect(edges[1].node).toEqual({ key: 'p/b', contentLength: 2, etag: '"p/b"', storageClass: 'Standard', objectType: 'Normal', downloadUrl: 'https://signed.example/b1b/p/b?expires=60' });
+    expect(edges[1].node).toEqual({ key: 'p/b', contentLength: 2, etag: '"p/b"', storageClass: 'STANDARD', objectType: 'NORMAL', downloadUrl: 'https://signed.example/b1b/p/b?expires=60' });
     expect(fake.calls).toEqual(['ListObjectsV2']);
   });
 
