@@ -49,7 +49,15 @@ export interface CopyTarget {
  */
 export async function serializeSelfCopy<T>(coordinator: EditCoordinator, input: CopyTarget, work: () => Promise<T>): Promise<T> {
   if (input.sourceBucket !== input.bucket || input.sourceKey !== input.key) return work();
-  const target = { bucket: input.bucket, key: input.key };
+  return serializeObjectWork(coordinator, { bucket: input.bucket, key: input.key }, work);
+}
+
+/**
+ * Runs `work` in the edit queue of `target` (tag and ACL changes: a read-modify-write of tags,
+ * or an ACL change that a metadata edit in flight would otherwise overwrite with the ACL it read).
+ * Coordination errors are translated to API errors.
+ */
+export async function serializeObjectWork<T>(coordinator: EditCoordinator, target: { bucket: string; key: string }, work: () => Promise<T>): Promise<T> {
   try {
     return await coordinator.exclusive(target, work);
   } catch (error) {

@@ -16,6 +16,11 @@ import './types/replace-metadata.js';
 import './types/update-metadata.js';
 import './types/copy-object.js';
 import './types/create-upload.js';
+import './types/delete-object.js';
+import './types/delete-objects.js';
+import './types/object-tags-mutations.js';
+import './types/set-object-acl.js';
+import './types/restore-object.js';
 
 let publicSchema: GraphQLSchema | undefined;
 

@@ -288,7 +288,8 @@ export function createOssClient(config: OssClientConfig): OssClient {
       } catch (error) {
         const offset = clockOffsetAfter(error, now());
         if (offset !== undefined) clockOffsetMs = offset;
-        const lastAttempt = attemptNumber >= maxAttempts || !replayable || !isRetryableError(error);
+        const finalAnswer = error instanceof OssServiceError && request.finalCodes?.includes(error.code) === true;
+        const lastAttempt = attemptNumber >= maxAttempts || !replayable || finalAnswer || !isRetryableError(error);
         observeEnd(end, {
           status: seen.status ?? (error instanceof OssServiceError ? error.status : undefined),
           requestId: seen.requestId ?? (error instanceof OssServiceError ? error.requestId : undefined),

@@ -123,6 +123,9 @@ export type CopyObjectInput = {
   sourceVersionId?: InputMaybe<Scalars['String']['input']>;
   /** Storage class of the destination; absent: the source one. */
   storageClass?: InputMaybe<StorageClass>;
+  taggingDirective?: InputMaybe<TaggingDirective>;
+  /** REPLACE tagging only: the tags of the destination (at most 10). */
+  tags?: InputMaybe<Array<TagInput>>;
 };
 
 export type CopyObjectResult = AccessDeniedError | AlreadyExistsError | BadUserInputError | ConflictError | CopyObjectSuccess | IntegrityCheckFailedError | NotFoundError | PreconditionFailedError | UpstreamUnavailableError;
@@ -164,6 +167,8 @@ export type CreateUploadInput = {
   maxBytes?: InputMaybe<Scalars['SafeInt']['input']>;
   /** User metadata the upload will carry (signed: the uploader must send it as given in `headers`). */
   metadata?: InputMaybe<Array<MetadataEntryInput>>;
+  /** Object tags (at most 10) the upload will carry (signed: sent as `x-oss-tagging`). */
+  tags?: InputMaybe<Array<TagInput>>;
 };
 
 export type CreateUploadResult = AccessDeniedError | BadUserInputError | CreateUploadSuccess;
@@ -178,6 +183,62 @@ export type CreateUploadSuccess = {
   headers: Array<HttpHeader>;
   method: Scalars['String']['output'];
   url: Scalars['String']['output'];
+};
+
+/** A key the store could not delete. */
+export type DeleteObjectError = {
+  __typename?: 'DeleteObjectError';
+  /** The OSS error code. */
+  code: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  versionId?: Maybe<Scalars['String']['output']>;
+};
+
+export type DeleteObjectInput = {
+  bucket: Scalars['String']['input'];
+  key: Scalars['String']['input'];
+  /** Delete this version for good; absent: in a versioned bucket a delete marker is added. */
+  versionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DeleteObjectResult = AccessDeniedError | BadUserInputError | DeleteObjectSuccess | NotFoundError | UpstreamUnavailableError;
+
+/** The object (or version) is gone. Deleting a key that does not exist succeeds too, as in OSS. */
+export type DeleteObjectSuccess = {
+  __typename?: 'DeleteObjectSuccess';
+  /** True when a delete marker was created or removed. */
+  deleteMarker: Scalars['Boolean']['output'];
+  requestId: Scalars['String']['output'];
+  /** The version deleted, or the id of the delete marker created. */
+  versionId?: Maybe<Scalars['String']['output']>;
+};
+
+export type DeleteObjectsInput = {
+  bucket: Scalars['String']['input'];
+  /** 1 to 1000 keys, each exactly as stored. */
+  objects: Array<ObjectVersionInput>;
+  /** Quiet mode: `deleted` stays empty, only failures are reported. */
+  quiet?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type DeleteObjectsResult = AccessDeniedError | BadUserInputError | DeleteObjectsSuccess | NotFoundError | UpstreamUnavailableError;
+
+/** The store answered the batch delete; check `errors` for keys it could not delete. */
+export type DeleteObjectsSuccess = {
+  __typename?: 'DeleteObjectsSuccess';
+  deleted: Array<DeletedObject>;
+  errors: Array<DeleteObjectError>;
+  requestId: Scalars['String']['output'];
+};
+
+/** A key the store reports as deleted (keys that did not exist are reported too, as OSS does). */
+export type DeletedObject = {
+  __typename?: 'DeletedObject';
+  deleteMarker: Scalars['Boolean']['output'];
+  deleteMarkerVersionId?: Maybe<Scalars['String']['output']>;
+  key: Scalars['String']['output'];
+  versionId?: Maybe<Scalars['String']['output']>;
 };
 
 /** An expected failure of a mutation. `code` is stable; branch on it or on `__typename`. */
@@ -252,12 +313,24 @@ export type Mutation = {
   copyObject: CopyObjectResult;
   /** Signs a direct upload to the store (for files above the `putObject` limit): a PostObject form bounded by `maxBytes`, and a presigned PUT (unbounded). Costs no store request. */
   createUpload: CreateUploadResult;
+  /** Deletes an object (one DeleteObject). A missing key succeeds; a missing bucket is NOT_FOUND. */
+  deleteObject: DeleteObjectResult;
+  /** Deletes 1 to 1000 keys of one bucket with one DeleteMultipleObjects request. Keys are sent exactly (XML-escaped, control characters as character references, never URL-encoded). Every key is checked against the policy first: one denied key refuses the whole batch and nothing is sent. */
+  deleteObjects: DeleteObjectsResult;
   /** Stores an object with its system headers and metadata in one PutObject; the CRC-64 OSS reports is compared with the body. */
   putObject: PutObjectResult;
   /** Replaces the user metadata of an object (HEAD and GetObjectAcl → copy onto itself with REPLACE, guarded by the ETag and Last-Modified read). System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`). An object changed since it was read fails with PRECONDITION_FAILED; one that keeps changing (or changes during a multipart edit) with CONFLICT; both change nothing and may be retried. An edit whose answer from the store was lost is read back and reported as done when it landed. */
   replaceMetadata: ReplaceMetadataResult;
+  /** Restores an Archive, ColdArchive or DeepColdArchive object (one RestoreObject). Another storage class is BAD_USER_INPUT. */
+  restoreObject: RestoreObjectResult;
+  /** Sets the ACL of an object (one PutObjectAcl), in the object’s edit queue: a metadata edit re-sends the ACL it read, so the two must not interleave. */
+  setObjectAcl: SetObjectAclResult;
+  /** Replaces the tag set of an object (one PutObjectTagging). Tag changes keep the ETag and Last-Modified. */
+  setTags: SetTagsResult;
   /** Merges user metadata: `set` keys are added or changed, `remove` keys removed, the rest kept (HEAD and GetObjectAcl → merge → copy onto itself with REPLACE). System headers not given keep their value exactly; storage class, encryption and the object ACL are kept (the ACL is re-sent unless it is `default`). An object changed since it was read fails with PRECONDITION_FAILED; one that keeps changing (or changes during a multipart edit) with CONFLICT; both change nothing and may be retried. An edit whose answer from the store was lost is read back and reported as done when it landed. */
   updateMetadata: UpdateMetadataResult;
+  /** Merges tags: `set` tags are added or changed, `remove` keys removed, the rest kept (GetObjectTagging → merge → PutObjectTagging, in the object’s edit queue so concurrent updates do not lose each other’s tags). At most 10 tags may result. */
+  updateTags: UpdateTagsResult;
 };
 
 
@@ -274,6 +347,18 @@ export type MutationCreateUploadArgs = {
 
 
 /** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
+export type MutationDeleteObjectArgs = {
+  input: DeleteObjectInput;
+};
+
+
+/** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
+export type MutationDeleteObjectsArgs = {
+  input: DeleteObjectsInput;
+};
+
+
+/** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
 export type MutationPutObjectArgs = {
   input: PutObjectInput;
 };
@@ -286,8 +371,32 @@ export type MutationReplaceMetadataArgs = {
 
 
 /** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
+export type MutationRestoreObjectArgs = {
+  input: RestoreObjectInput;
+};
+
+
+/** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
+export type MutationSetObjectAclArgs = {
+  input: SetObjectAclInput;
+};
+
+
+/** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
+export type MutationSetTagsArgs = {
+  input: SetTagsInput;
+};
+
+
+/** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
 export type MutationUpdateMetadataArgs = {
   input: UpdateMetadataInput;
+};
+
+
+/** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
+export type MutationUpdateTagsArgs = {
+  input: UpdateTagsInput;
 };
 
 export type Node = {
@@ -346,6 +455,12 @@ export type ObjectType =
   /** OSS `Symlink`. */
   | 'SYMLINK';
 
+/** A key of the bucket, and optionally one version of it. */
+export type ObjectVersionInput = {
+  key: Scalars['String']['input'];
+  versionId?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -391,6 +506,8 @@ export type PutObjectInput = {
   /** User metadata. */
   metadata?: InputMaybe<Array<MetadataEntryInput>>;
   storageClass?: InputMaybe<StorageClass>;
+  /** Object tags (at most 10), sent with the upload (`x-oss-tagging`). */
+  tags?: InputMaybe<Array<TagInput>>;
 };
 
 export type PutObjectResult = AccessDeniedError | AlreadyExistsError | BadUserInputError | IntegrityCheckFailedError | NotFoundError | PutObjectSuccess | UpstreamUnavailableError;
@@ -480,6 +597,35 @@ export type ReplaceMetadataSuccess = {
   versionId?: Maybe<Scalars['String']['output']>;
 };
 
+export type RestoreObjectInput = {
+  bucket: Scalars['String']['input'];
+  /** Days the restored copy stays readable (Archive 1-7, cold classes 1-365); absent: OSS default (1). */
+  days?: InputMaybe<Scalars['Int']['input']>;
+  key: Scalars['String']['input'];
+  /** ColdArchive and DeepColdArchive only. */
+  tier?: InputMaybe<RestoreTier>;
+  versionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RestoreObjectResult = AccessDeniedError | BadUserInputError | NotFoundError | RestoreObjectSuccess | UpstreamUnavailableError;
+
+/** The restore was requested (or was already running or done). */
+export type RestoreObjectSuccess = {
+  __typename?: 'RestoreObjectSuccess';
+  object: StorageObject;
+  requestId: Scalars['String']['output'];
+  status: RestoreRequestStatus;
+};
+
+/** What the restore request did. */
+export type RestoreRequestStatus =
+  /** The object was already restored; its readable period was extended (200). */
+  | 'ALREADY_RESTORED'
+  /** A restore was already running (409 RestoreAlreadyInProgress); nothing changed. */
+  | 'IN_PROGRESS'
+  /** A restore started (202); follow it with `StorageObject.restore`. */
+  | 'STARTED';
+
 /** The restore state of an archived object. */
 export type RestoreStatus = {
   __typename?: 'RestoreStatus';
@@ -497,6 +643,44 @@ export type RestoreTier =
   | 'EXPEDITED'
   /** OSS `Standard`. */
   | 'STANDARD';
+
+export type SetObjectAclInput = {
+  /** DEFAULT: the bucket ACL applies. */
+  acl: ObjectAcl;
+  bucket: Scalars['String']['input'];
+  key: Scalars['String']['input'];
+  /** Set the ACL of this version; absent: the current one. */
+  versionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SetObjectAclResult = AccessDeniedError | BadUserInputError | NotFoundError | SetObjectAclSuccess | UpstreamUnavailableError;
+
+/** The object ACL was set. */
+export type SetObjectAclSuccess = {
+  __typename?: 'SetObjectAclSuccess';
+  object: StorageObject;
+  requestId: Scalars['String']['output'];
+};
+
+export type SetTagsInput = {
+  bucket: Scalars['String']['input'];
+  key: Scalars['String']['input'];
+  /** The whole new tag set (at most 10); empty removes every tag. */
+  tags: Array<TagInput>;
+  /** Tag this version; absent: the current one. */
+  versionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SetTagsResult = AccessDeniedError | BadUserInputError | NotFoundError | SetTagsSuccess | UpstreamUnavailableError;
+
+/** The tag set was replaced. */
+export type SetTagsSuccess = {
+  __typename?: 'SetTagsSuccess';
+  object: StorageObject;
+  requestId: Scalars['String']['output'];
+  /** The tag set now on the object. */
+  tags: Array<Tag>;
+};
 
 /** OSS storage classes. */
 export type StorageClass =
@@ -622,6 +806,11 @@ export type TagInput = {
   value: Scalars['String']['input'];
 };
 
+/** COPY: the destination gets the source tags. REPLACE: it gets `tags` (none when absent). */
+export type TaggingDirective =
+  | 'COPY'
+  | 'REPLACE';
+
 export type UpdateMetadataInput = {
   bucket: Scalars['String']['input'];
   /** Cache-Control. Absent: kept as it is. null: removed. */
@@ -655,6 +844,28 @@ export type UpdateMetadataSuccess = {
   previousEtag: Scalars['String']['output'];
   requestId: Scalars['String']['output'];
   versionId?: Maybe<Scalars['String']['output']>;
+};
+
+export type UpdateTagsInput = {
+  bucket: Scalars['String']['input'];
+  key: Scalars['String']['input'];
+  /** Tag keys to remove (exact, case-sensitive); must not also be in `set`. */
+  remove?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Tags to add or change. */
+  set?: InputMaybe<Array<TagInput>>;
+  /** Tag this version; absent: the current one. */
+  versionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateTagsResult = AccessDeniedError | BadUserInputError | NotFoundError | UpdateTagsSuccess | UpstreamUnavailableError;
+
+/** The tags were merged; tags not named were kept. */
+export type UpdateTagsSuccess = {
+  __typename?: 'UpdateTagsSuccess';
+  object: StorageObject;
+  requestId: Scalars['String']['output'];
+  /** The tag set now on the object. */
+  tags: Array<Tag>;
 };
 
 /** An OSS PostObject form: POST `multipart/form-data` to `url` with `fields` in this order, then the file as the last field, named `file`. Its signed policy fixes the bucket, key, content type, metadata, expiry and size range: the store itself refuses anything else. */

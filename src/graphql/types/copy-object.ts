@@ -27,7 +27,10 @@ import {
 import type { StorageObjectSource } from '../object-source.js';
 import { translateError } from '../translate-error.js';
 import { checkBucket, checkHeaderValue, checkKey, checkMetadata, checkVersionId } from '../validation.js';
+import { encodeTagging } from '../../oss/operations/shared/tags.js';
+import { checkTags } from '../tag-checks.js';
 import { MetadataEntryInput } from './metadata-entry.js';
+import { TagInput } from './object-details.js';
 import { StorageObjectRef } from './storage-object.js';
 import { StorageClassEnum, checkSystemHeaderChanges, systemHeaderFields } from './system-headers.js';
 
@@ -48,6 +51,11 @@ const MetadataDirectiveEnum = builder.enumType('MetadataDirective', {
   values: ['COPY', 'REPLACE'] as const,
 });
 
+const TaggingDirectiveEnum = builder.enumType('TaggingDirective', {
+  description: 'COPY: the destination gets the source tags. REPLACE: it gets `tags` (none when absent).',
+  values: ['COPY', 'REPLACE'] as const,
+});
+
 const CopyObjectInput = builder.inputType('CopyObjectInput', {
   fields: (t) => ({
     sourceBucket: t.string({ required: true }),
@@ -62,6 +70,8 @@ const CopyObjectInput = builder.inputType('CopyObjectInput', {
     }),
     ...systemHeaderFields(t, 'edit'),
     storageClass: t.field({ type: StorageClassEnum, description: 'Storage class of the destination; absent: the source one.' }),
+    taggingDirective: t.field({ type: TaggingDirectiveEnum, defaultValue: 'COPY' }),
+    tags: t.field({ type: [TagInput], description: 'REPLACE tagging only: the tags of the destination (at most 10).' }),
     ifMatch: t.string({ description: 'Copy only if the source still has this ETag.' }),
     forbidOverwrite: t.boolean({ description: 'Fail with ALREADY_EXISTS instead of replacing an existing destination.' }),
     deleteSource: t.boolean({ description: 'Delete the source after the copy is verified (a move). Not allowed onto itself.' }),
@@ -142,6 +152,11 @@ builder.mutationField('copyObject', (t) =>
         const field = metadata !== undefined ? 'input.metadata' : `input.${Object.keys(changes)[0] ?? ''}`;
         throw new BadUserInputError(field, 'metadata and system headers can be given only with metadataDirective REPLACE', directive);
       }
+      const taggingDirective = input.taggingDirective ?? 'COPY';
+      const tags = input.tags === undefined || input.tags === null ? undefined : checkTags(input.tags, 'input.tags');
+      if (taggingDirective === 'COPY' && tags !== undefined) {
+        throw new BadUserInputError('input.tags', 'can be given only with taggingDirective REPLACE', taggingDirective);
+      }
       const ifMatch = checkHeaderValue(input.ifMatch, 'input.ifMatch');
       const selfCopy = input.sourceBucket === input.bucket && input.sourceKey === input.key;
       if (selfCopy && input.deleteSource === true) {
@@ -193,6 +208,7 @@ builder.mutationField('copyObject', (t) =>
         ...(sourceVersionId === undefined ? {} : { sourceVersionId }),
         ...headers,
         metadataDirective: directive,
+        ...(taggingDirective === 'REPLACE' ? { taggingDirective: 'Replace' as const, ...(tags === undefined || tags.length === 0 ? {} : { tagging: encodeTagging(tags) }) } : {}),
         copySourceIfMatch: ifMatch ?? source.etag,
         // Why: onto itself this is a metadata edit, and a metadata-only change keeps the ETag.
         ...(selfCopy ? { copySourceIfUnmodifiedSince: source.lastModified } : {}),

@@ -9,7 +9,10 @@ import { AccessDeniedError, BadUserInputError } from '../errors.js';
 import { DEFAULT_MAX_DIRECT_UPLOAD_BYTES, type ApiSettings } from '../settings.js';
 import { translateError } from '../translate-error.js';
 import { checkBucket, checkExpiresIn, checkKey, checkMetadata } from '../validation.js';
+import { encodeTagging } from '../../oss/operations/shared/tags.js';
+import { checkTags } from '../tag-checks.js';
 import { MetadataEntryInput } from './metadata-entry.js';
+import { TagInput } from './object-details.js';
 import { checkSystemHeaders, systemHeaderFields } from './system-headers.js';
 
 /** The form's size bound: `maxBytes` when given (0 ≤ maxBytes ≤ the configured maximum), else the configured maximum. */
@@ -66,6 +69,7 @@ const CreateUploadInput = builder.inputType('CreateUploadInput', {
     key: t.string({ required: true }),
     ...systemHeaderFields(t, 'new'),
     metadata: t.field({ type: [MetadataEntryInput], description: 'User metadata the upload will carry (signed: the uploader must send it as given in `headers`).' }),
+    tags: t.field({ type: [TagInput], description: 'Object tags (at most 10) the upload will carry (signed: sent as `x-oss-tagging`).' }),
     expiresIn: t.int({ description: 'Seconds the URL stays valid; default and maximum from configuration.' }),
     forbidOverwrite: t.boolean({ description: 'The upload fails instead of replacing an existing object.' }),
     maxBytes: t.field({
@@ -107,6 +111,7 @@ builder.mutationField('createUpload', (t) =>
       checkKey(input.key, 'input.key');
       const headers = checkSystemHeaders(input);
       const metadata = input.metadata === undefined || input.metadata === null ? undefined : checkMetadata(input.metadata, 'input.metadata');
+      const tags = input.tags === undefined || input.tags === null ? undefined : checkTags(input.tags, 'input.tags');
       const expiresInSeconds = checkExpiresIn(ctx.settings, input.expiresIn, 'input.expiresIn');
       const maxBytes = checkMaxBytes(ctx.settings, input.maxBytes, 'input.maxBytes');
       const request = {
@@ -115,6 +120,7 @@ builder.mutationField('createUpload', (t) =>
         ...headers,
         ...(metadata === undefined ? {} : { metadata }),
         ...(input.forbidOverwrite === true ? { forbidOverwrite: true } : {}),
+        ...(tags === undefined || tags.length === 0 ? {} : { tagging: encodeTagging(tags) }),
         expiresInSeconds,
       };
       try {

@@ -16,7 +16,10 @@ import type { StorageObjectSource } from '../object-source.js';
 import { translateError } from '../translate-error.js';
 import { checkBucket, checkKey, checkMetadata } from '../validation.js';
 import type { GraphQLContext } from '../context.js';
+import { encodeTagging } from '../../oss/operations/shared/tags.js';
+import { checkTags } from '../tag-checks.js';
 import { MetadataEntryInput } from './metadata-entry.js';
+import { TagInput } from './object-details.js';
 import { StorageObjectRef } from './storage-object.js';
 import { StorageClassEnum, checkSystemHeaders, systemHeaderFields } from './system-headers.js';
 
@@ -41,6 +44,7 @@ const PutObjectInput = builder.inputType('PutObjectInput', {
     ...systemHeaderFields(t, 'new'),
     metadata: t.field({ type: [MetadataEntryInput], description: 'User metadata.' }),
     storageClass: t.field({ type: StorageClassEnum }),
+    tags: t.field({ type: [TagInput], description: 'Object tags (at most 10), sent with the upload (`x-oss-tagging`).' }),
     forbidOverwrite: t.boolean({ description: 'Fail with ALREADY_EXISTS instead of replacing an existing object.' }),
   }),
 });
@@ -135,6 +139,7 @@ builder.mutationField('putObject', (t) =>
       checkKey(input.key, 'input.key');
       const headers = checkSystemHeaders(input);
       const metadata = input.metadata === undefined || input.metadata === null ? undefined : checkMetadata(input.metadata, 'input.metadata');
+      const tags = input.tags === undefined || input.tags === null ? undefined : checkTags(input.tags, 'input.tags');
       const { body, contentMd5 } = await prepareBody(ctx, input);
       const target = { bucket: input.bucket, key: input.key };
       try {
@@ -145,6 +150,7 @@ builder.mutationField('putObject', (t) =>
           ...(metadata === undefined ? {} : { metadata }),
           ...(input.storageClass === undefined || input.storageClass === null ? {} : { storageClass: input.storageClass as StorageClass }),
           ...(input.forbidOverwrite === true ? { forbidOverwrite: true } : {}),
+          ...(tags === undefined || tags.length === 0 ? {} : { tagging: encodeTagging(tags) }),
           contentMd5,
         });
         ctx.loaders.objectMetadata.clear(target);

@@ -10,6 +10,7 @@ import { OssConflictError, OssIntegrityError, OssInvalidArgumentError, OssServic
 import type { CopyObjectRequest } from '../operations/copy-object.js';
 import type { HeadObjectResult } from '../operations/head-object.js';
 import { compact } from '../operations/shared/compact.js';
+import { encodeTagging } from '../operations/shared/tags.js';
 import type { ObjectWriteHeaders, SystemHeaders } from '../operations/shared/request-headers.js';
 import { normalizeUserMetadata } from '../validation/index.js';
 import { growPartSize, planParts } from './part-plan.js';
@@ -20,7 +21,7 @@ import type { IntendedObject } from './write-read-back.js';
 /** The operations the copier uses. */
 export type CopierApi = Pick<
   OssApi,
-  'headObject' | 'copyObject' | 'initiateMultipartUpload' | 'uploadPartCopy' | 'completeMultipartUpload' | 'abortMultipartUpload'
+  'headObject' | 'copyObject' | 'initiateMultipartUpload' | 'uploadPartCopy' | 'completeMultipartUpload' | 'abortMultipartUpload' | 'getObjectTagging'
 >;
 
 /** Tunables of {@link createCopier}. */
@@ -68,8 +69,9 @@ export interface Copier {
    * When the CopyObject or CompleteMultipartUpload fails in a way an earlier unanswered attempt
    * of it could explain (see `writeOutcomeUnknown`), the destination is read back and the copy
    * reported as done if it holds exactly what the copy intended (then `requestId` and `etag`
-   * come from that HEAD). A multipart copy cannot carry
-   * object tags: a tagged source in COPY tagging mode is refused before anything is written.
+   * come from that HEAD). A multipart copy of a tagged source in COPY tagging mode reads the
+   * source's tags (GetObjectTagging) and sends them on InitiateMultipartUpload (`x-oss-tagging`),
+   * as a single CopyObject carries them.
    * The source's ACL is never copied (as by OSS): the destination gets `request.acl` (sent on
    * CompleteMultipartUpload by the multipart path), else `default`.
    */
@@ -162,17 +164,24 @@ export function createCopier(api: CopierApi, options: CopierOptions = {}): Copie
     directive: 'COPY' | 'REPLACE',
     call: CallOptions,
   ): Promise<CopyResult> {
+    // Why: UploadPartCopy carries bytes only; the tags a CopyObject (COPY tagging) would carry are
+    // read here and set on the new upload. A tag change between this read and Complete is not
+    // detected (tag changes leave Last-Modified and the ETag alone).
+    let carriedTagging: string | undefined;
     if ((source.taggingCount ?? 0) > 0 && request.taggingDirective !== 'Replace') {
-      throw new OssInvalidArgumentError(
-        'taggingDirective',
-        'a multipart copy cannot carry the source object tags; pass taggingDirective Replace (with tagging) to copy a tagged object above the copy threshold',
-        request.taggingDirective ?? 'Copy',
+      const sourceRef = { bucket: request.sourceBucket ?? request.bucket, key: request.sourceKey };
+      const read = await api.getObjectTagging(
+        source.versionId === undefined && request.sourceVersionId === undefined ? sourceRef : { ...sourceRef, versionId: request.sourceVersionId ?? (source.versionId as string) },
+        call,
       );
+      carriedTagging = encodeTagging(read.tags);
     }
     // Why: OSS documents `x-oss-object-acl` on CompleteMultipartUpload, not on Initiate (reference §5.5).
     const { acl, ...writeHeaders } = pickWriteHeaders(request);
-    const initiateHeaders: ObjectWriteHeaders =
-      directive === 'COPY' ? { ...headersFromSource(source), ...withoutMetadataFields(writeHeaders) } : writeHeaders;
+    const initiateHeaders: ObjectWriteHeaders = {
+      ...(directive === 'COPY' ? { ...headersFromSource(source), ...withoutMetadataFields(writeHeaders) } : writeHeaders),
+      ...(carriedTagging === undefined ? {} : { tagging: carriedTagging }),
+    };
     const initiated = await api.initiateMultipartUpload({ bucket: request.bucket, key: request.key, ...initiateHeaders }, call);
     const uploadId = initiated.uploadId;
     let completed: { etag: string; versionId?: string; hashCrc64?: string; requestId: string } | undefined;

@@ -42,7 +42,8 @@ export async function getImageInfo(client: OssClient, request: GetImageInfoReque
   const query: Array<[string, string]> = [['x-oss-process', 'image/info']];
   if (request.versionId !== undefined) query.push(['versionId', request.versionId]);
   const response = await client.invoke(
-    { operation: 'GetImageInfo', method: 'GET', bucket: request.bucket, key: request.key, query },
+    // Why final: OSS answers `BadRequest` for an object that is not an image; retrying cannot change that.
+    { operation: 'GetImageInfo', method: 'GET', bucket: request.bucket, key: request.key, query, finalCodes: ['BadRequest'] },
     options,
   );
   let parsed: unknown;

@@ -39,6 +39,11 @@ export interface OssRequest {
   readonly responseType?: 'buffer' | 'stream';
   /** Compare `x-oss-hash-crc64ecma` of the answer with the CRC-64 of the body sent. */
   readonly verifyUploadCrc?: boolean;
+  /**
+   * Service error codes that are this operation's answer, never retried although they are
+   * retryable in general (image info answers `BadRequest` for an object that is not an image).
+   */
+  readonly finalCodes?: readonly string[];
 }
 
 /** A response body handed back unread; consume it once or call `destroy()`. */

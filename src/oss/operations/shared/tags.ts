@@ -28,3 +28,8 @@ export function assertTags(tags: readonly ObjectTag[], field = 'tags'): void {
     }
   });
 }
+
+/** `tags` as the `x-oss-tagging` header value: `k1=v1&k2=v2`, keys and values URL-encoded (space as `%20`, never `+`). */
+export function encodeTagging(tags: readonly ObjectTag[]): string {
+  return tags.map((t) => `${encodeURIComponent(t.key)}=${encodeURIComponent(t.value)}`).join('&');
+}

@@ -38,6 +38,7 @@ function fakeStore(reads: readonly Read[], acl = 'public-read') {
     uploadPartCopy: unused,
     completeMultipartUpload: unused,
     abortMultipartUpload: unused,
+    getObjectTagging: unused,
   };
   const sleep = async (ms: number): Promise<void> => void sleeps.push(ms);
   return { api, copies, sleeps, reads: () => index, sleep };

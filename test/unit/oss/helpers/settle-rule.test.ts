@@ -64,6 +64,7 @@ function virtualStore(options: { startServerMs: number; lastModifiedAt: (serverN
     uploadPartCopy: unused,
     completeMultipartUpload: unused,
     abortMultipartUpload: unused,
+    getObjectTagging: unused,
   };
   const sleep = async (ms: number, signal?: AbortSignal): Promise<void> => {
     if (signal?.aborted) throw signal.reason;
