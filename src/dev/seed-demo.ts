@@ -2,6 +2,7 @@
 import type { OssApi } from '../oss/api.js';
 import { isNotFoundError } from '../oss/errors.js';
 import type { PutObjectRequest } from '../oss/operations/put-object.js';
+import { gradientPng } from './tiny-png.js';
 
 /** Name of the bucket seeded for `npm start`. */
 export const DEMO_BUCKET = 'demo';
@@ -31,12 +32,21 @@ export const DEMO_OBJECTS: ReadonlyArray<Omit<PutObjectRequest, 'bucket'>> = [
     metadata: { width: '64', height: '64' },
   },
   {
+    key: 'images/gradient.png',
+    body: gradientPng(48, 32),
+    contentType: 'image/png',
+    cacheControl: 'public, max-age=86400',
+    metadata: { alt: 'a colour gradient' },
+    tagging: 'kind=image&license=cc0',
+  },
+  {
     key: 'reports/2026/q1.csv',
     body: 'month,revenue\n2026-01,1200\n2026-02,1350\n2026-03,1410\n',
     contentType: 'text/csv; charset=utf-8',
     contentDisposition: 'attachment; filename="q1.csv"',
     contentLanguage: 'en-GB',
     metadata: { department: 'finance', quarter: 'q1' },
+    tagging: 'department=finance&status=final',
   },
   {
     key: 'reports/2026/q2.csv',
