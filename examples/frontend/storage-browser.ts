@@ -1,6 +1,6 @@
 /**
- * An example frontend module over ossgraph: list a folder, show an object's metadata, edit its
- * metadata, and upload a file straight to the store with the size-bounded form from `createUpload`.
+ * An example frontend module over ossgraph: list a folder, show an object's metadata (and its tags,
+ * ACL and image size), edit its metadata and tags, delete files, and upload a file straight to the store with the size-bounded form from `createUpload`.
  * Every operation is a typed document generated from `schema/operations/*.graphql` (codegen
  * client preset), so results and variables are checked by the compiler.
  */
@@ -8,15 +8,22 @@ import type { Client, OperationResult } from '@urql/core';
 import {
   BucketObjectsDocument,
   CreateUploadDocument,
+  DeleteObjectsDocument,
   ObjectDetailsDocument,
+  ObjectExtrasDocument,
   UpdateMetadataDocument,
+  UpdateTagsDocument,
 } from '../../test/__generated__/graphql.js';
 import type {
   BucketObjectsQuery,
   CreateUploadInput,
+  DeleteObjectsMutation,
   ObjectDetailsQuery,
+  ObjectExtrasQuery,
   UpdateMetadataInput,
   UpdateMetadataMutation,
+  UpdateTagsInput,
+  UpdateTagsMutation,
 } from '../../test/__generated__/graphql.js';
 
 /** A failure the API reported: a transport/GraphQL error, or a typed mutation error (`code`). */
@@ -144,4 +151,35 @@ export async function uploadFile(
     throw new OssgraphRequestError('UPLOAD_FAILED', `the store answered the upload with HTTP ${response.status}: ${await response.text()}`);
   }
   return { etag: response.headers.get('etag'), object: await showObject(client, input.bucket, input.key) };
+}
+
+/** Tags, ACL and image dimensions of one object, as a details view shows them. */
+export type ObjectExtras = NonNullable<ObjectExtrasQuery['object']>;
+
+/** Tags, ACL and image size of one object (three store requests, no HeadObject), or null when it does not exist. */
+export async function showObjectExtras(client: Client, bucket: string, key: string): Promise<ObjectExtras | null> {
+  const data = dataOf(await client.query(ObjectExtrasDocument, { bucket, key }).toPromise());
+  return data.object ?? null;
+}
+
+/** The successful payload of {@link editTags}. */
+export type TagsEdit = Exclude<UpdateTagsMutation['updateTags'], { code: string }>;
+
+/**
+ * Adds or changes (`set`) and removes (`remove`) tags, keeping the others (`updateTags`; concurrent
+ * edits of one object do not lose each other's tags). Throws {@link OssgraphRequestError} with the
+ * typed error's code.
+ */
+export async function editTags(client: Client, input: UpdateTagsInput): Promise<TagsEdit> {
+  const data = dataOf(await client.mutation(UpdateTagsDocument, { input }).toPromise());
+  return successOf(data.updateTags);
+}
+
+/** The successful payload of {@link deleteFiles}. */
+export type FilesDeletion = Exclude<DeleteObjectsMutation['deleteObjects'], { code: string }>;
+
+/** Deletes up to 1000 keys of `bucket` in one store request (`deleteObjects`); keys the store could not delete are in `errors`. */
+export async function deleteFiles(client: Client, bucket: string, keys: readonly string[]): Promise<FilesDeletion> {
+  const data = dataOf(await client.mutation(DeleteObjectsDocument, { input: { bucket, objects: keys.map((key) => ({ key })) } }).toPromise());
+  return successOf(data.deleteObjects);
 }

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOssgraphClient } from '../../examples/frontend/client.js';
-import { editMetadata, listFolder, OssgraphRequestError, showObject, uploadFile } from '../../examples/frontend/storage-browser.js';
+import {
+  deleteFiles,
+  editMetadata,
+  editTags,
+  listFolder,
+  OssgraphRequestError,
+  showObject,
+  showObjectExtras,
+  uploadFile,
+} from '../../examples/frontend/storage-browser.js';
 import { DEMO_BUCKET, seedDemoBucket } from '../../src/dev/seed-demo.js';
 import { fileURLToPath } from 'node:url';
 import { startOssgraphStack } from './support/ossgraph-stack.js';
@@ -100,5 +109,19 @@ describe('examples/frontend with urql against a running ossgraph', () => {
       etag: outcome.etag,
       metadata: [{ key: 'from', value: 'example' }],
     });
+  });
+
+  it('shows tags, ACL and image size, edits tags and deletes files (typed documents sent by hash)', async () => {
+    stack.store.stats.reset();
+    const png = await showObjectExtras(client(), DEMO_BUCKET, 'images/gradient.png');
+    expect(png).toMatchObject({ key: 'images/gradient.png', acl: 'DEFAULT', image: { width: 48, height: 32, format: 'png' } });
+    expect(stack.store.stats.snapshot()).toEqual({ GetObjectTagging: 1, GetObjectAcl: 1, GetImageInfo: 1 });
+    const tagged = await editTags(client(), { bucket: DEMO_BUCKET, key: 'images/gradient.png', set: [{ key: 'seen', value: 'e2e' }], remove: ['license'] });
+    expect(tagged.tags).toEqual([{ key: 'kind', value: 'image' }, { key: 'seen', value: 'e2e' }]);
+    const deleted = await deleteFiles(client(), DEMO_BUCKET, ['reports/2026/q2.csv', 'reports/none.csv']);
+    expect(deleted.deleted.map((d) => d.key)).toEqual(['reports/2026/q2.csv', 'reports/none.csv']);
+    expect(await showObject(client(), DEMO_BUCKET, 'reports/2026/q2.csv')).toBeNull();
+    expect(await showObjectExtras(client(), DEMO_BUCKET, 'reports/none.csv')).toBeNull();
+    await expect(editTags(client(), { bucket: DEMO_BUCKET, key: 'reports/none.csv', set: [{ key: 'a', value: 'b' }] })).rejects.toBeInstanceOf(OssgraphRequestError);
   });
 });
