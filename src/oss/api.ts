@@ -13,8 +13,6 @@ import { copyObject } from './operations/copy-object.js';
 import type { CopyObjectRequest, CopyObjectResult } from './operations/copy-object.js';
 import { deleteBucket } from './operations/delete-bucket.js';
 import type { DeleteBucketRequest, DeleteBucketResult } from './operations/delete-bucket.js';
-import { deleteMultipleObjects } from './operations/delete-multiple-objects.js';
-import type { DeleteMultipleObjectsRequest, DeleteMultipleObjectsResult } from './operations/delete-multiple-objects.js';
 import { deleteObject } from './operations/delete-object.js';
 import type { DeleteObjectRequest, DeleteObjectResult } from './operations/delete-object.js';
 import { getObjectAcl } from './operations/get-object-acl.js';
@@ -57,6 +55,14 @@ import { uploadPartCopy } from './operations/upload-part-copy.js';
 import type { UploadPartCopyRequest, UploadPartCopyResult } from './operations/upload-part-copy.js';
 import { uploadPart } from './operations/upload-part.js';
 import type { UploadPartRequest, UploadPartResult } from './operations/upload-part.js';
+import { putBucketVersioning } from './operations/put-bucket-versioning.js';
+import type { PutBucketVersioningRequest, PutBucketVersioningResult } from './operations/put-bucket-versioning.js';
+import { getBucketVersioning } from './operations/get-bucket-versioning.js';
+import type { GetBucketVersioningRequest, GetBucketVersioningResult } from './operations/get-bucket-versioning.js';
+import { listObjectVersions } from './operations/list-object-versions.js';
+import type { ListObjectVersionsRequest, ListObjectVersionsResult } from './operations/list-object-versions.js';
+import { deleteMultipleObjects } from './operations/delete-multiple-objects.js';
+import type { DeleteMultipleObjectsRequest, DeleteMultipleObjectsResult } from './operations/delete-multiple-objects.js';
 
 export type { CallOptions } from './client.js';
 
@@ -82,7 +88,6 @@ export interface OssApi {
   putObject(request: PutObjectRequest, options?: CallOptions): Promise<PutObjectResult>;
   getObject(request: GetObjectRequest, options?: CallOptions): Promise<GetObjectResult>;
   deleteObject(request: DeleteObjectRequest, options?: CallOptions): Promise<DeleteObjectResult>;
-  deleteMultipleObjects(request: DeleteMultipleObjectsRequest, options?: CallOptions): Promise<DeleteMultipleObjectsResult>;
   copyObject(request: CopyObjectRequest, options?: CallOptions): Promise<CopyObjectResult>;
   initiateMultipartUpload(request: InitiateMultipartUploadRequest, options?: CallOptions): Promise<InitiateMultipartUploadResult>;
   uploadPart(request: UploadPartRequest, options?: CallOptions): Promise<UploadPartResult>;
@@ -94,6 +99,10 @@ export interface OssApi {
   putBucket(request: PutBucketRequest, options?: CallOptions): Promise<PutBucketResult>;
   deleteBucket(request: DeleteBucketRequest, options?: CallOptions): Promise<DeleteBucketResult>;
   listBuckets(request?: ListBucketsRequest, options?: CallOptions): Promise<ListBucketsResult>;
+  putBucketVersioning(request: PutBucketVersioningRequest, options?: CallOptions): Promise<PutBucketVersioningResult>;
+  getBucketVersioning(request: GetBucketVersioningRequest, options?: CallOptions): Promise<GetBucketVersioningResult>;
+  listObjectVersions(request: ListObjectVersionsRequest, options?: CallOptions): Promise<ListObjectVersionsResult>;
+  deleteMultipleObjects(request: DeleteMultipleObjectsRequest, options?: CallOptions): Promise<DeleteMultipleObjectsResult>;
 }
 
 /** {@link OssApi} over `client`; each method is the operation function with the client bound. */
@@ -114,7 +123,6 @@ export function createOssApi(client: OssClient): OssApi {
     putObject: (request, options) => putObject(client, request, options),
     getObject: (request, options) => getObject(client, request, options),
     deleteObject: (request, options) => deleteObject(client, request, options),
-    deleteMultipleObjects: (request, options) => deleteMultipleObjects(client, request, options),
     copyObject: (request, options) => copyObject(client, request, options),
     initiateMultipartUpload: (request, options) => initiateMultipartUpload(client, request, options),
     uploadPart: (request, options) => uploadPart(client, request, options),
@@ -126,5 +134,9 @@ export function createOssApi(client: OssClient): OssApi {
     putBucket: (request, options) => putBucket(client, request, options),
     deleteBucket: (request, options) => deleteBucket(client, request, options),
     listBuckets: (request, options) => listBuckets(client, request, options),
+    putBucketVersioning: (request, options) => putBucketVersioning(client, request, options),
+    getBucketVersioning: (request, options) => getBucketVersioning(client, request, options),
+    listObjectVersions: (request, options) => listObjectVersions(client, request, options),
+    deleteMultipleObjects: (request, options) => deleteMultipleObjects(client, request, options),
   };
 }

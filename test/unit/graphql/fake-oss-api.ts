@@ -75,7 +75,6 @@ export function createFakeOssApi(objects: Record<string, FakeObject>): FakeOssAp
     putObject: unused('putObject'),
     getObject: unused('getObject'),
     deleteObject: unused('deleteObject'),
-    deleteMultipleObjects: unused('deleteMultipleObjects'),
     copyObject: unused('copyObject'),
     initiateMultipartUpload: unused('initiateMultipartUpload'),
     uploadPart: unused('uploadPart'),
@@ -86,6 +85,10 @@ export function createFakeOssApi(objects: Record<string, FakeObject>): FakeOssAp
     putBucket: unused('putBucket'),
     deleteBucket: unused('deleteBucket'),
     listBuckets: unused('listBuckets'),
+    putBucketVersioning: unused('putBucketVersioning'),
+    getBucketVersioning: unused('getBucketVersioning'),
+    listObjectVersions: unused('listObjectVersions'),
+    deleteMultipleObjects: unused('deleteMultipleObjects'),
   };
   return { api, calls };
 }
