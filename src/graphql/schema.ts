@@ -21,6 +21,7 @@ import './types/delete-objects.js';
 import './types/object-tags-mutations.js';
 import './types/set-object-acl.js';
 import './types/restore-object.js';
+import './types/object-versions.js';
 
 let publicSchema: GraphQLSchema | undefined;
 

@@ -9,6 +9,8 @@ import type { ObjectCorsLoader } from './load-object-cors.js';
 import { clearAspects, createAspectLoaders } from './load-object-aspects.js';
 import type { AspectLoaders } from './load-object-aspects.js';
 import { createObjectMetadataLoader } from './load-object-metadata.js';
+import { createBucketVersioningLoader, createVersionListingLoader } from './load-versions.js';
+import type { BucketVersioningLoader, VersionListingLoader } from './load-versions.js';
 import type { ObjectMetadataLoader } from './load-object-metadata.js';
 
 /** The loaders of one GraphQL request. */
@@ -18,6 +20,10 @@ export interface Loaders {
   readonly listing: ListingLoader;
   /** Tags, ACL, image info and symlink targets: one request per object per aspect. */
   readonly aspects: AspectLoaders;
+  /** ListObjectVersions pages. */
+  readonly versionListing: VersionListingLoader;
+  /** Bucket versioning states. */
+  readonly bucketVersioning: BucketVersioningLoader;
 }
 
 /** Told the size of each loader batch, with the loader's name (`objectMetadata`). */
@@ -29,7 +35,7 @@ export type LoaderBatchObserver = (loader: string, size: number) => void;
  * store-request cap) lets the metadata loader refuse objects over the cap before queueing them.
  */
 export function createLoaders(
-  api: Pick<OssApi, 'headObject' | 'getObjectMeta' | 'listObjectsV2' | 'getObjectTagging' | 'getObjectAcl' | 'getImageInfo' | 'getSymlink'>,
+  api: Pick<OssApi, 'headObject' | 'getObjectMeta' | 'listObjectsV2' | 'getObjectTagging' | 'getObjectAcl' | 'getImageInfo' | 'getSymlink' | 'listObjectVersions' | 'getBucketVersioning'>,
   limiter?: ConcurrencyLimiter,
   budget?: StoreBudget,
   onBatch?: LoaderBatchObserver,
@@ -54,6 +60,8 @@ export function createLoaders(
   return {
     objectMetadata,
     aspects,
+    versionListing: createVersionListingLoader(api),
+    bucketVersioning: createBucketVersioningLoader(api),
     objectCors: createObjectCorsLoader(api),
     listing: createListingLoader(api, objectMetadata),
   };

@@ -67,10 +67,23 @@ export type Bucket = {
   creationDate?: Maybe<Scalars['DateTime']['output']>;
   location?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** Versions and delete markers of the objects under `prefix` (ListObjectVersions), `first` per page; with `delimiter`, common prefixes in `folders`. */
+  objectVersions: StorageObjectVersionConnection;
   /** Objects whose keys start with `prefix`, in key order, `first` per page (1..1000). With `delimiter`, keys containing it after the prefix are grouped into `folders`. Page forward by passing `pageInfo.endCursor` (or any edge cursor) as `after`, with the same `prefix`; a cursor from another prefix, or one not returned by a listing, is BAD_USER_INPUT. */
   objects: StorageObjectConnection;
   region?: Maybe<Scalars['String']['output']>;
   storageClass?: Maybe<Scalars['String']['output']>;
+  /** The versioning state (one GetBucketVersioning per bucket per request). */
+  versioning: BucketVersioning;
+};
+
+
+/** A bucket. Its fields other than `name` are known only when it came from `Query.buckets`. */
+export type BucketObjectVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  delimiter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  prefix?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -81,6 +94,12 @@ export type BucketObjectsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   prefix?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** The versioning state of a bucket. OFF: versioning was never enabled. */
+export type BucketVersioning =
+  | 'ENABLED'
+  | 'OFF'
+  | 'SUSPENDED';
 
 /** The object is being changed by someone else at the same time, so the edit could not be made safely (its modification time did not settle, or it changed while a multipart copy was in progress). Nothing was changed; retrying may succeed. */
 export type ConflictError = Error & {
@@ -323,6 +342,8 @@ export type Mutation = {
   replaceMetadata: ReplaceMetadataResult;
   /** Restores an Archive, ColdArchive or DeepColdArchive object (one RestoreObject). Another storage class is BAD_USER_INPUT. */
   restoreObject: RestoreObjectResult;
+  /** Enables or suspends versioning of a bucket (PutBucketVersioning). Once enabled, a bucket can only be suspended, never turned off. */
+  setBucketVersioning: SetBucketVersioningResult;
   /** Sets the ACL of an object (one PutObjectAcl), in the object’s edit queue: a metadata edit re-sends the ACL it read, so the two must not interleave. */
   setObjectAcl: SetObjectAclResult;
   /** Replaces the tag set of an object (one PutObjectTagging). Tag changes keep the ETag and Last-Modified. */
@@ -373,6 +394,12 @@ export type MutationReplaceMetadataArgs = {
 /** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
 export type MutationRestoreObjectArgs = {
   input: RestoreObjectInput;
+};
+
+
+/** Writes. Each returns `<Name>Success` or a typed error implementing `Error`. */
+export type MutationSetBucketVersioningArgs = {
+  input: SetBucketVersioningInput;
 };
 
 
@@ -644,6 +671,20 @@ export type RestoreTier =
   /** OSS `Standard`. */
   | 'STANDARD';
 
+export type SetBucketVersioningInput = {
+  bucket: Scalars['String']['input'];
+  status: VersioningStatus;
+};
+
+export type SetBucketVersioningResult = AccessDeniedError | BadUserInputError | NotFoundError | SetBucketVersioningSuccess | UpstreamUnavailableError;
+
+/** The versioning state was set. */
+export type SetBucketVersioningSuccess = {
+  __typename?: 'SetBucketVersioningSuccess';
+  bucket: Bucket;
+  requestId: Scalars['String']['output'];
+};
+
 export type SetObjectAclInput = {
   /** DEFAULT: the bucket ACL applies. */
   acl: ObjectAcl;
@@ -726,6 +767,8 @@ export type StorageObject = Node & {
   id: Scalars['ID']['output'];
   /** An image's dimensions and format (`x-oss-process=image/info`: one request per object); null when the object is not an image. */
   image?: Maybe<ImageInfo>;
+  /** Always false: a `StorageObject` is a readable object or version (a delete marker is null in `object`/`objects` and has no `StorageObject`; see `StorageObjectVersion.isDeleteMarker`). */
+  isDeleteMarker: Scalars['Boolean']['output'];
   key: Scalars['String']['output'];
   /** Only when access tracking is enabled on the bucket. */
   lastAccessTime?: Maybe<Scalars['DateTime']['output']>;
@@ -756,6 +799,8 @@ export type StorageObject = Node & {
   transitionTime?: Maybe<Scalars['String']['output']>;
   /** The version id (null in an unversioned bucket). */
   versionId?: Maybe<Scalars['String']['output']>;
+  /** Every version of this key and its delete markers, newest first, `first` per page (one ListObjectVersions per object and page). In a bucket that never had versioning it lists the one `null` version. */
+  versions: StorageObjectVersionConnection;
 };
 
 
@@ -777,6 +822,13 @@ export type StorageObjectMetadataValueArgs = {
   key: Scalars['String']['input'];
 };
 
+
+/** An object in a bucket. Fields load lazily: basic fields (size, ETag, times, CRC-64) cost one GetObjectMeta per object, any other metadata field one HeadObject per object (which also answers the basic ones); fields a listing returned cost nothing. */
+export type StorageObjectVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** One page of a bucket listing. Listed fields (size, ETag, lastModified, storageClass, objectType) cost no further request. */
 export type StorageObjectConnection = {
   __typename?: 'StorageObjectConnection';
@@ -791,6 +843,40 @@ export type StorageObjectEdge = {
   __typename?: 'StorageObjectEdge';
   cursor: Scalars['String']['output'];
   node: StorageObject;
+};
+
+/** One version of an object, or a delete marker, as ListObjectVersions reports it (no further request for its own fields). */
+export type StorageObjectVersion = {
+  __typename?: 'StorageObjectVersion';
+  /** Null for a delete marker. */
+  contentLength?: Maybe<Scalars['SafeInt']['output']>;
+  /** Null for a delete marker. */
+  etag?: Maybe<Scalars['String']['output']>;
+  isDeleteMarker: Scalars['Boolean']['output'];
+  isLatest: Scalars['Boolean']['output'];
+  key: Scalars['String']['output'];
+  lastModified: Scalars['DateTime']['output'];
+  /** This version as a `StorageObject` (its other fields load lazily, each kind one request); null for a delete marker. */
+  object?: Maybe<StorageObject>;
+  objectType?: Maybe<ObjectType>;
+  storageClass?: Maybe<StorageClass>;
+  versionId: Scalars['String']['output'];
+};
+
+/** One page of a version listing (versions and delete markers, newest first per key). */
+export type StorageObjectVersionConnection = {
+  __typename?: 'StorageObjectVersionConnection';
+  edges: Array<StorageObjectVersionEdge>;
+  /** Common prefixes up to `delimiter` on this page (bucket listings only). */
+  folders: Array<Scalars['String']['output']>;
+  nodes: Array<StorageObjectVersion>;
+  pageInfo: PageInfo;
+};
+
+export type StorageObjectVersionEdge = {
+  __typename?: 'StorageObjectVersionEdge';
+  cursor: Scalars['String']['output'];
+  node: StorageObjectVersion;
 };
 
 /** One object tag. */
@@ -888,6 +974,11 @@ export type UpstreamUnavailableError = Error & {
   /** The OSS request id of the failed store request. */
   requestId?: Maybe<Scalars['String']['output']>;
 };
+
+/** A versioning state one can set. */
+export type VersioningStatus =
+  | 'ENABLED'
+  | 'SUSPENDED';
 
 export type BucketObjectsQueryVariables = Exact<{
   bucket: Scalars['String']['input'];
