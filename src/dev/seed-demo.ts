@@ -1,4 +1,7 @@
-/** The `demo` bucket `npm start` serves: a handful of objects with metadata, under a few prefixes. */
+/**
+ * The `demo` bucket `npm start` serves (a handful of objects with metadata and tags, under a few
+ * prefixes, one PNG), and the versioned `demo-versions` bucket beside it.
+ */
 import type { OssApi } from '../oss/api.js';
 import { isNotFoundError } from '../oss/errors.js';
 import type { PutObjectRequest } from '../oss/operations/put-object.js';
@@ -58,6 +61,12 @@ export const DEMO_OBJECTS: ReadonlyArray<Omit<PutObjectRequest, 'bucket'>> = [
   },
 ];
 
+/** Name of the versioned bucket seeded beside {@link DEMO_BUCKET} (versions of one document). */
+export const DEMO_VERSIONED_BUCKET = 'demo-versions';
+
+/** The successive bodies of `notes.txt` in {@link DEMO_VERSIONED_BUCKET}, oldest first. */
+export const DEMO_NOTE_VERSIONS: readonly string[] = ['first draft\n', 'second draft\n', 'final\n'];
+
 /** What {@link seedDemoBucket} did. */
 export interface SeedResult {
   readonly createdBucket: boolean;
@@ -70,7 +79,10 @@ export interface SeedResult {
  * `api` (the real client, so the seed goes over the same wire protocol as everything else). A
  * bucket that already holds objects is left as it is.
  */
-export async function seedDemoBucket(api: Pick<OssApi, 'listObjectsV2' | 'putBucket' | 'putObject'>): Promise<SeedResult> {
+export async function seedDemoBucket(
+  api: Pick<OssApi, 'listObjectsV2' | 'putBucket' | 'putObject' | 'putBucketVersioning'>,
+): Promise<SeedResult> {
+  await seedVersionedBucket(api);
   let createdBucket = false;
   try {
     const listing = await api.listObjectsV2({ bucket: DEMO_BUCKET, maxKeys: 1 });
@@ -82,4 +94,22 @@ export async function seedDemoBucket(api: Pick<OssApi, 'listObjectsV2' | 'putBuc
   }
   for (const object of DEMO_OBJECTS) await api.putObject({ bucket: DEMO_BUCKET, ...object });
   return { createdBucket, seededObjects: DEMO_OBJECTS.length };
+}
+
+/**
+ * Creates {@link DEMO_VERSIONED_BUCKET} with versioning enabled and writes the versions of
+ * `notes.txt`, unless the bucket already exists.
+ */
+async function seedVersionedBucket(api: Pick<OssApi, 'listObjectsV2' | 'putBucket' | 'putObject' | 'putBucketVersioning'>): Promise<void> {
+  try {
+    await api.listObjectsV2({ bucket: DEMO_VERSIONED_BUCKET, maxKeys: 1 });
+    return;
+  } catch (error) {
+    if (!isNotFoundError(error)) throw error;
+  }
+  await api.putBucket({ bucket: DEMO_VERSIONED_BUCKET });
+  await api.putBucketVersioning({ bucket: DEMO_VERSIONED_BUCKET, status: 'Enabled' });
+  for (const body of DEMO_NOTE_VERSIONS) {
+    await api.putObject({ bucket: DEMO_VERSIONED_BUCKET, key: 'notes.txt', body, contentType: 'text/plain; charset=utf-8' });
+  }
 }

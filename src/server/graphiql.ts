@@ -97,6 +97,20 @@ mutation Tags {
 `,
   },
   {
+    query: `# Versions of one document in the versioned demo bucket (one ListObjectVersions), newest first.
+query Versions {
+  bucket(name: "demo-versions") {
+    versioning
+  }
+  object(bucket: "demo-versions", key: "notes.txt") {
+    versions(first: 10) {
+      nodes { versionId isLatest isDeleteMarker lastModified contentLength object { id contentType } }
+    }
+  }
+}
+`,
+  },
+  {
     query: `# Image dimensions (x-oss-process=image/info): one request per object, null for non-images.
 query ImageSize {
   bucket(name: "demo") {

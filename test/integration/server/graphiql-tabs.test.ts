@@ -23,7 +23,7 @@ const nameOf = (query: string): string => /(?:query|mutation)\s+(\w+)/.exec(quer
 describe('GraphiQL tabs on the demo bucket', () => {
   it('are passed to GraphiQL as its default tabs, the first one the default query', () => {
     const options = graphiqlOptions();
-    expect(options.defaultTabs?.map((t) => nameOf(t.query ?? ''))).toEqual(['DemoBucket', 'ListFolder', 'OneObject', 'EditMetadata', 'Tags', 'ImageSize']);
+    expect(options.defaultTabs?.map((t) => nameOf(t.query ?? ''))).toEqual(['DemoBucket', 'ListFolder', 'OneObject', 'EditMetadata', 'Tags', 'Versions', 'ImageSize']);
     expect(options.defaultTabs?.[0]?.query).toBe(options.defaultQuery);
   });
 
@@ -41,6 +41,18 @@ describe('GraphiQL tabs on the demo bucket', () => {
     expect(result.data?.['bucket'].objects.nodes).toEqual([
       { key: 'images/gradient.png', contentType: 'image/png', image: { width: 48, height: 32, format: 'png' } },
       { key: 'images/logo.svg', contentType: 'image/svg+xml', image: null },
+    ]);
+  });
+
+  it('Versions lists the three seeded versions of notes.txt, newest first', async () => {
+    const tab = GRAPHIQL_TABS.find((t) => nameOf(t.query) === 'Versions');
+    const result = await stack.graphql(tab?.query ?? '');
+    expect(result.data?.['bucket']).toEqual({ versioning: 'ENABLED' });
+    const nodes = result.data?.['object'].versions.nodes;
+    expect(nodes.map((n: any) => [n.isLatest, n.contentLength])).toEqual([
+      [true, 'final\n'.length],
+      [false, 'second draft\n'.length],
+      [false, 'first draft\n'.length],
     ]);
   });
 
