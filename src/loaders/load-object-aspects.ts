@@ -25,14 +25,18 @@ export interface AspectLoaders {
   readonly tags: AspectLoader<ObjectTag[]>;
   /** The object ACL as OSS reports it (`default`: the bucket's ACL applies). */
   readonly acl: AspectLoader<ObjectAclGrant>;
-  /** Image info, `value: null` for an object that is not an image. */
+  /** Image info, `value: null` for an object that is not an image (or is archived and not restored). */
   readonly image: AspectLoader<GetImageInfoResult | null>;
   /** The symlink target, `value: null` for an object that is not a symlink. */
   readonly symlinkTarget: AspectLoader<string | null>;
 }
 
-/** OSS codes that mean "this object is not an image" (the exact code is unverified, wave 2 §8). */
-const NOT_AN_IMAGE = new Set(['BadRequest', 'ImageDamage']);
+/**
+ * OSS codes that mean "no image info for this object": not an image (the exact code is
+ * unverified, wave 2 §8), or an archived object that is not restored (`InvalidObjectState`, 403,
+ * which would otherwise read as ACCESS_DENIED).
+ */
+const NOT_AN_IMAGE = new Set(['BadRequest', 'ImageDamage', 'InvalidObjectState']);
 
 /**
  * A DataLoader over `fetch`: a missing object answers `null`, `absent(error)` (when it returns

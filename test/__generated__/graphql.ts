@@ -765,7 +765,7 @@ export type StorageObject = Node & {
   hashCrc64?: Maybe<Scalars['String']['output']>;
   /** A global id (Relay): pass it to `Query.node`. Costs no request. */
   id: Scalars['ID']['output'];
-  /** An image's dimensions and format (`x-oss-process=image/info`: one request per object); null when the object is not an image. */
+  /** An image's dimensions and format (`x-oss-process=image/info`: one request per object); null when the object is not an image, or is archived and not restored. */
   image?: Maybe<ImageInfo>;
   /** Always false: a `StorageObject` is a readable object or version (a delete marker is null in `object`/`objects` and has no `StorageObject`; see `StorageObjectVersion.isDeleteMarker`). */
   isDeleteMarker: Scalars['Boolean']['output'];

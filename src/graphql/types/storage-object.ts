@@ -210,7 +210,7 @@ StorageObjectRef.implement({
     image: t.field({
       type: ImageInfoRef,
       nullable: true,
-      description: "An image's dimensions and format (`x-oss-process=image/info`: one request per object); null when the object is not an image.",
+      description: "An image's dimensions and format (`x-oss-process=image/info`: one request per object); null when the object is not an image, or is archived and not restored.",
       extensions: level('image'),
       resolve: (o, _a, ctx) => loadAspect(ctx, o, 'image'),
     }),

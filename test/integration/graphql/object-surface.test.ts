@@ -347,3 +347,36 @@ describe('metadata edits keep tags and ACL', () => {
     expect((await aliTags('edit/big-copy.bin'))).toEqual({ big: 'yes' });
   });
 });
+
+describe('tag and ACL changes against concurrent metadata edits (one edit queue per object)', () => {
+  for (const [label, size] of [
+    ['single copy', 4 * KIB],
+    ['multipart copy', THRESHOLD + 20 * KIB],
+  ] as const) {
+    it(`updateTags and setObjectAcl racing updateMetadata (${label}): nothing is lost`, async () => {
+      const key = `race/${size}.bin`;
+      await stack.app.api.putObject({ bucket: BUCKET, key, body: deterministicBytes(size, 11) });
+      await stack.app.api.putObjectTagging({ bucket: BUCKET, key, tags: [{ key: 'base', value: '0' }] });
+      const edits = Array.from({ length: 3 }, (_, i) =>
+        stack.graphql(`mutation ($input: UpdateMetadataInput!) { updateMetadata(input: $input) { __typename ... on Error { code message } } }`, {
+          input: { bucket: BUCKET, key, set: [{ key: `m${i}`, value: String(i) }] },
+        }),
+      );
+      const tagEdits = Array.from({ length: 3 }, (_, i) =>
+        stack.graphql(`mutation ($input: UpdateTagsInput!) { updateTags(input: $input) { __typename } }`, {
+          input: { bucket: BUCKET, key, set: [{ key: `t${i}`, value: String(i) }] },
+        }),
+      );
+      const acl = stack.graphql(`mutation { setObjectAcl(input: { bucket: "${BUCKET}", key: "${key}", acl: PUBLIC_READ }) { __typename } }`);
+      const answers = await Promise.all([...edits, ...tagEdits, acl]);
+      for (const answer of answers.slice(0, 3)) expect(answer.data?.['updateMetadata'].__typename).toBe('UpdateMetadataSuccess');
+      for (const answer of answers.slice(3, 6)) expect(answer.data?.['updateTags'].__typename).toBe('UpdateTagsSuccess');
+      expect(answers[6]?.data?.['setObjectAcl'].__typename).toBe('SetObjectAclSuccess');
+      const tags = await aliTags(key);
+      expect(Object.keys(tags).sort()).toEqual(['base', 't0', 't1', 't2']);
+      expect((await stack.aliOss(BUCKET).getACL(key)).acl).toBe('public-read');
+      const head = await stack.app.api.headObject({ bucket: BUCKET, key });
+      expect(Object.keys(head.metadata).sort()).toEqual(['m0', 'm1', 'm2']);
+    });
+  }
+});
