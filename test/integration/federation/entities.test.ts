@@ -53,6 +53,21 @@ describe('/subgraph _entities', () => {
 
   beforeEach(() => store.stats.reset());
 
+  it('20 representations of 12 objects with only tags: 12 GetObjectTagging and nothing else (its NoSuchKey answers existence)', async () => {
+    const query = /* GraphQL */ `
+      query Entities($representations: [_Any!]!) {
+        _entities(representations: $representations) { ... on StorageObject { key tags { key } } }
+      }
+    `;
+    const representations = [...twentyRepresentations(), { __typename: 'StorageObject', bucket: BUCKET, key: 'missing.png' }];
+    const body = await postGraphQL<{ _entities: Array<{ key: string; tags: unknown[] } | null> }>(app, '/subgraph', query, { representations });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?._entities).toHaveLength(21);
+    expect(body.data?._entities[0]).toEqual({ key: representations[0]?.key, tags: [] });
+    expect(body.data?._entities[20]).toBeNull();
+    expect(store.stats.snapshot()).toEqual({ GetObjectTagging: 13 });
+  });
+
   it('20 representations of 12 distinct objects cost 12 GetObjectMeta (duplicates share the loader)', async () => {
     const body = await postGraphQL<{ _entities: Entity[] }>(app, '/subgraph', ENTITIES, { representations: twentyRepresentations() });
     expect(body.errors).toBeUndefined();
