@@ -36,6 +36,8 @@ describe('versioning', () => {
     expect(set['setBucketVersioning']).toEqual({ __typename: 'SetBucketVersioningSuccess', bucket: { name: VERSIONED, versioning: 'ENABLED' } });
     const both = await ok(`{ a: bucket(name: "${VERSIONED}") { versioning } b: bucket(name: "${PLAIN}") { versioning } }`);
     expect(both).toEqual({ a: { versioning: 'ENABLED' }, b: { versioning: 'OFF' } });
+    const oss = stack.aliOss(VERSIONED) as unknown as { getBucketVersioning(bucket: string): Promise<{ versionStatus?: string }> };
+    expect((await oss.getBucketVersioning(VERSIONED)).versionStatus).toBe('Enabled');
   });
 
   it('metadata edits create new versions and leave the old ones intact; versions costs one ListObjectVersions per object', async () => {
