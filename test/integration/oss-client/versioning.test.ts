@@ -99,6 +99,20 @@ describe('versioned objects', () => {
     const part = await h.api.uploadPart({ bucket, key: 'v/mp.bin', uploadId: upload.uploadId, partNumber: 1, body: 'part' });
     const done = await h.api.completeMultipartUpload({ bucket, key: 'v/mp.bin', uploadId: upload.uploadId, parts: [{ partNumber: 1, etag: part.etag }] });
     expect(done.versionId).toMatch(/^CAEQ/);
+    // A part copied from an old version carries that version's bytes.
+    const old = await h.api.putObject({ bucket, key: 'v/src.bin', body: 'old bytes' });
+    await h.api.putObject({ bucket, key: 'v/src.bin', body: 'new bytes!' });
+    const second = await h.api.initiateMultipartUpload({ bucket, key: 'v/mp2.bin' });
+    const copied = await h.api.uploadPartCopy({ bucket, key: 'v/mp2.bin', uploadId: second.uploadId, partNumber: 1, sourceKey: 'v/src.bin', sourceVersionId: old.versionId as string });
+    expect(copied.sourceVersionId).toBe(old.versionId);
+    await h.api.completeMultipartUpload({ bucket, key: 'v/mp2.bin', uploadId: second.uploadId, parts: [{ partNumber: 1, etag: copied.etag }] });
+    expect(await (await h.api.getObject({ bucket, key: 'v/mp2.bin' })).body.text()).toBe('old bytes');
+    // Appends extend the appendable version in place: same id, no new version.
+    const a1 = await h.api.appendObject({ bucket, key: 'v/log', position: 0, body: 'ab' });
+    const a2 = await h.api.appendObject({ bucket, key: 'v/log', position: 2, body: 'cd' });
+    expect(a1.versionId).toMatch(/^CAEQ/);
+    expect(a2.versionId).toBe(a1.versionId);
+    expect((await h.api.listObjectVersions({ bucket, prefix: 'v/log' })).versions).toHaveLength(1);
   });
 });
 
