@@ -94,6 +94,24 @@ describe('ListObjectVersions on the wire', () => {
   });
 });
 
+describe('writes in a versioned bucket', () => {
+  it('x-oss-forbid-overwrite is ignored (a new version), and every write answers its version id', async () => {
+    const first = await send({ method: 'PUT', bucket: BUCKET, key: 'f/k', body: 'a' });
+    const second = await send({ method: 'PUT', bucket: BUCKET, key: 'f/k', body: 'b', headers: { 'x-oss-forbid-overwrite': 'true' } });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(second.headers['x-oss-version-id']).not.toBe(first.headers['x-oss-version-id']);
+    const copy = await send({ method: 'PUT', bucket: BUCKET, key: 'f/c', headers: { 'x-oss-copy-source': `/${BUCKET}/f/k?versionId=${first.headers['x-oss-version-id']}`, 'x-oss-forbid-overwrite': 'true' } });
+    expect(copy.status).toBe(200);
+    expect(copy.headers['x-oss-copy-source-version-id']).toBe(first.headers['x-oss-version-id']);
+    expect(copy.headers['x-oss-version-id']).toMatch(/^CAEQ/);
+    expect((await send({ method: 'GET', bucket: BUCKET, key: 'f/c' })).text).toBe('a');
+    // Unversioned buckets still honour it.
+    await send({ method: 'PUT', bucket: PLAIN, key: 'f/k', body: 'a' });
+    const refused = await send({ method: 'PUT', bucket: PLAIN, key: 'f/k', body: 'b', headers: { 'x-oss-forbid-overwrite': 'true' } });
+    expect([refused.status, errorCode(refused)]).toEqual([409, 'FileAlreadyExists']);
+  });
+});
+
 describe('concurrency on one key', () => {
   it('concurrent writes and deletes each make exactly one version with a distinct id; the listing shows them all, newest first', async () => {
     const writes = Array.from({ length: 16 }, (_, i) =>
