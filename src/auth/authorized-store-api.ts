@@ -54,6 +54,19 @@ const GUARDS: { readonly [K in keyof OssApi]: Guard<K> } = {
   // Why whole-bucket checks: creating or deleting a bucket affects every key in it.
   putBucket: (access, r) => access.check('write', r.bucket, ''),
   deleteBucket: (access, r) => access.check('delete', r.bucket, ''),
+  // Why whole-bucket: versioning decides what every later write and delete in the bucket does.
+  putBucketVersioning: (access, r) => access.check('write', r.bucket, ''),
+  // Why any read or list right in the bucket: the state is a bucket-level fact, not object data,
+  // and a caller who may read one prefix needs it to know whether its deletes leave markers.
+  getBucketVersioning: (access, r) => {
+    if (!access.mayActInBucket('read', r.bucket) && !access.mayActInBucket('list', r.bucket)) {
+      access.deny(`read the versioning state of bucket ${r.bucket}`);
+    }
+  },
+  listObjectVersions: (access, r) => access.check('list', r.bucket, r.prefix ?? ''),
+  deleteMultipleObjects: (access, r) => {
+    for (const object of r.objects) access.check('delete', r.bucket, object.key);
+  },
   listBuckets: (access) => {
     if (access.mayActInEveryBucket('list')) return undefined;
     if (!access.mayActAnywhere('list')) access.deny('list buckets');

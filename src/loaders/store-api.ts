@@ -32,6 +32,10 @@ const OSS_API_METHODS = [
   'putBucket',
   'deleteBucket',
   'listBuckets',
+  'putBucketVersioning',
+  'getBucketVersioning',
+  'listObjectVersions',
+  'deleteMultipleObjects',
 ] as const satisfies ReadonlyArray<keyof OssApi>;
 
 type MissingMethods = Exclude<keyof OssApi, (typeof OSS_API_METHODS)[number]>;

@@ -24,6 +24,7 @@ import {
 } from './handlers/multipart.js';
 import { deleteObjectTagging, getObjectTagging, putObjectTagging } from './handlers/object-tagging.js';
 import { putObject } from './handlers/put-object.js';
+import { getBucketVersioning, listObjectVersions, putBucketVersioning } from './handlers/versioning.js';
 import { restoreObject } from './handlers/restore-object.js';
 import { getSymlink, putSymlink } from './handlers/symlink.js';
 
@@ -33,6 +34,9 @@ export const OPERATIONS = [
   'PutBucket',
   'DeleteBucket',
   'GetBucketInfo',
+  'PutBucketVersioning',
+  'GetBucketVersioning',
+  'ListObjectVersions',
   'ListObjects',
   'ListObjectsV2',
   'DeleteMultipleObjects',
@@ -75,6 +79,9 @@ export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options' | 'PostO
   PutBucket: putBucket,
   DeleteBucket: deleteBucket,
   GetBucketInfo: getBucketInfo,
+  PutBucketVersioning: putBucketVersioning,
+  GetBucketVersioning: getBucketVersioning,
+  ListObjectVersions: listObjectVersions,
   ListObjects: listObjects,
   ListObjectsV2: listObjectsV2,
   DeleteMultipleObjects: deleteMultipleObjects,
@@ -111,7 +118,7 @@ export const HANDLERS: Readonly<Record<Exclude<OperationName, 'Options' | 'PostO
 export const UNSUPPORTED_SUB_RESOURCES: ReadonlySet<string> = new Set([
   'acl', 'append', 'bucketInfo', 'callback', 'cname', 'cors', 'encryption', 'inventory', 'lifecycle',
   'live', 'location', 'logging', 'policy', 'qos', 'referer', 'replication', 'requestPayment', 'restore',
-  'stat', 'style', 'symlink', 'tagging', 'uploads', 'versioning', 'versions', 'website', 'worm',
+  'stat', 'style', 'symlink', 'tagging', 'uploads', 'website', 'worm',
   'x-oss-process', 'objectMeta', 'delete', 'uploadId', 'select', 'resourceGroup',
 ]);
 
@@ -158,9 +165,12 @@ export function route(input: RouteInput): OperationName {
       case 'GET':
         if (params.has('bucketInfo')) return 'GetBucketInfo';
         if (params.has('uploads')) return 'ListMultipartUploads';
+        if (params.has('versioning')) return 'GetBucketVersioning';
+        if (params.has('versions')) return 'ListObjectVersions';
         if (unsupported(params)) return fail();
         return params.get('list-type') === '2' ? 'ListObjectsV2' : 'ListObjects';
       case 'PUT':
+        if (params.has('versioning')) return 'PutBucketVersioning';
         return unsupported(params) ? fail() : 'PutBucket';
       case 'DELETE':
         return unsupported(params) ? fail() : 'DeleteBucket';

@@ -55,6 +55,14 @@ import { uploadPartCopy } from './operations/upload-part-copy.js';
 import type { UploadPartCopyRequest, UploadPartCopyResult } from './operations/upload-part-copy.js';
 import { uploadPart } from './operations/upload-part.js';
 import type { UploadPartRequest, UploadPartResult } from './operations/upload-part.js';
+import { putBucketVersioning } from './operations/put-bucket-versioning.js';
+import type { PutBucketVersioningRequest, PutBucketVersioningResult } from './operations/put-bucket-versioning.js';
+import { getBucketVersioning } from './operations/get-bucket-versioning.js';
+import type { GetBucketVersioningRequest, GetBucketVersioningResult } from './operations/get-bucket-versioning.js';
+import { listObjectVersions } from './operations/list-object-versions.js';
+import type { ListObjectVersionsRequest, ListObjectVersionsResult } from './operations/list-object-versions.js';
+import { deleteMultipleObjects } from './operations/delete-multiple-objects.js';
+import type { DeleteMultipleObjectsRequest, DeleteMultipleObjectsResult } from './operations/delete-multiple-objects.js';
 
 export type { CallOptions } from './client.js';
 
@@ -91,6 +99,10 @@ export interface OssApi {
   putBucket(request: PutBucketRequest, options?: CallOptions): Promise<PutBucketResult>;
   deleteBucket(request: DeleteBucketRequest, options?: CallOptions): Promise<DeleteBucketResult>;
   listBuckets(request?: ListBucketsRequest, options?: CallOptions): Promise<ListBucketsResult>;
+  putBucketVersioning(request: PutBucketVersioningRequest, options?: CallOptions): Promise<PutBucketVersioningResult>;
+  getBucketVersioning(request: GetBucketVersioningRequest, options?: CallOptions): Promise<GetBucketVersioningResult>;
+  listObjectVersions(request: ListObjectVersionsRequest, options?: CallOptions): Promise<ListObjectVersionsResult>;
+  deleteMultipleObjects(request: DeleteMultipleObjectsRequest, options?: CallOptions): Promise<DeleteMultipleObjectsResult>;
 }
 
 /** {@link OssApi} over `client`; each method is the operation function with the client bound. */
@@ -122,5 +134,9 @@ export function createOssApi(client: OssClient): OssApi {
     putBucket: (request, options) => putBucket(client, request, options),
     deleteBucket: (request, options) => deleteBucket(client, request, options),
     listBuckets: (request, options) => listBuckets(client, request, options),
+    putBucketVersioning: (request, options) => putBucketVersioning(client, request, options),
+    getBucketVersioning: (request, options) => getBucketVersioning(client, request, options),
+    listObjectVersions: (request, options) => listObjectVersions(client, request, options),
+    deleteMultipleObjects: (request, options) => deleteMultipleObjects(client, request, options),
   };
 }

@@ -41,6 +41,10 @@ export interface OssServiceErrorFields {
   readonly target: RequestTarget;
   /** The response `Date` header, used for clock-skew correction. */
   readonly serverDate?: Date | undefined;
+  /** `x-oss-delete-marker: true`: the addressed (or current) version is a delete marker. */
+  readonly deleteMarker?: boolean | undefined;
+  /** `x-oss-version-id` of the answer (the delete marker's id with {@link OssServiceErrorFields.deleteMarker}). */
+  readonly versionId?: string | undefined;
 }
 
 /** OSS answered with a non-2xx status. `code` is the OSS error code (`NoSuchKey`, …). */
@@ -52,6 +56,13 @@ export class OssServiceError extends OssError {
   readonly hostId: string | undefined;
   readonly target: RequestTarget;
   readonly serverDate: Date | undefined;
+  /**
+   * True when OSS said the object's current version (404 `NoSuchKey`) or the addressed version
+   * (405 `MethodNotAllowed`) is a delete marker.
+   */
+  readonly deleteMarker: boolean;
+  /** The version the answer names (`x-oss-version-id`), e.g. the delete marker's id. */
+  readonly versionId: string | undefined;
 
   constructor(fields: OssServiceErrorFields, options?: { cause?: unknown }) {
     super(
@@ -66,6 +77,8 @@ export class OssServiceError extends OssError {
     this.hostId = fields.hostId;
     this.target = fields.target;
     this.serverDate = fields.serverDate;
+    this.deleteMarker = fields.deleteMarker === true;
+    this.versionId = fields.versionId;
   }
 }
 

@@ -34,6 +34,9 @@ export {
 } from './errors.js';
 
 export type { UploadBody } from './operations/shared/body.js';
+export type { BucketVersioningStatus } from './operations/put-bucket-versioning.js';
+export type { ObjectVersion, ListObjectVersionsResult } from './operations/list-object-versions.js';
+export type { DeletedObject, DeleteObjectFailure, ObjectToDelete, DeleteMultipleObjectsResult } from './operations/delete-multiple-objects.js';
 export type { ObjectProperties } from './operations/shared/object-properties.js';
 export type {
   ObjectAcl,

@@ -7,9 +7,12 @@ import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crc64, formatCrc64 } from '../../src/oss/checksum/crc64.js';
 import { deterministicBytes } from './deterministic-bytes.js';
+import { isWellFormedVersionId } from '../../src/local-oss/backend/backend-versions.js';
 import {
   BackendError,
   MIN_PART_SIZE,
+  isDeleteMarker,
+  versionIdOf,
   type Backend,
   type BackendErrorCode,
   type DataDigest,
@@ -690,6 +693,185 @@ export function describeBackendContract(
         for (const record of await backend.listObjects(B, { prefix: '', after: '', limit: 100 })) {
           expect(await backend.headObject(B, record.key)).toEqual(record);
         }
+      });
+    });
+
+    describe('versioning', () => {
+      const versionsOf = async (key: string) =>
+        (await backend.listObjectVersions(B, { prefix: key, keyMarker: '', limit: 1000 }))
+          .filter((v) => v.version.key === key)
+          .map((v) => ({ id: versionIdOf(v.version), marker: isDeleteMarker(v.version), latest: v.isLatest }));
+
+      it('unversioned by default; putBucketVersioning records the state; NoSuchBucket for a missing bucket', async () => {
+        expect((await backend.getBucket(B))?.versioning).toBeUndefined();
+        await backend.putBucketVersioning(B, 'Enabled');
+        expect((await backend.getBucket(B))?.versioning).toBe('Enabled');
+        await backend.putBucketVersioning(B, 'Suspended');
+        expect((await backend.getBucket(B))?.versioning).toBe('Suspended');
+        await expectCode(backend.putBucketVersioning('missing-bucket', 'Enabled'), 'NoSuchBucket');
+      });
+
+      it('Enabled: every write adds a version with a unique well-formed id, readable by id; the old null version stays', async () => {
+        const legacy = await put('k', 'v0');
+        expect(legacy.versionId).toBeUndefined();
+        await backend.putBucketVersioning(B, 'Enabled');
+        const v1 = await put('k', 'v1');
+        const v2 = await put('k', 'v2', {}, NOW + 1000);
+        expect(v1.versionId).toMatch(/^CAEQ[A-Za-z0-9_-]+$/);
+        expect(isWellFormedVersionId(v1.versionId as string)).toBe(true);
+        expect(v2.versionId).not.toBe(v1.versionId);
+        expect(await get('k')).toEqual(Buffer.from('v2'));
+        const read = async (id: string) => {
+          const r = await backend.getObject(B, 'k', undefined, id);
+          return r === undefined ? undefined : (await readAll(r.body)).toString();
+        };
+        expect(await read(v1.versionId as string)).toBe('v1');
+        expect(await read('null')).toBe('v0');
+        expect((await backend.headObject(B, 'k', v1.versionId))?.etag).toBe(etagOf('v1'));
+        expect(await versionsOf('k')).toEqual([
+          { id: v2.versionId, marker: false, latest: true },
+          { id: v1.versionId, marker: false, latest: false },
+          { id: 'null', marker: false, latest: false },
+        ]);
+        expect(await backend.headObject(B, 'k', 'CAEQnope')).toBeUndefined();
+      });
+
+      it('Enabled: delete adds a marker (current reads see nothing), deleting the marker by id restores the object', async () => {
+        await backend.putBucketVersioning(B, 'Enabled');
+        const v1 = await put('k', 'v1');
+        const outcome = await backend.deleteObject(B, 'k', { now: NOW + 5 });
+        expect(outcome.deleteMarker).toBe(true);
+        expect(isWellFormedVersionId(outcome.versionId as string)).toBe(true);
+        expect(await backend.headObject(B, 'k')).toBeUndefined();
+        expect(await backend.getObject(B, 'k')).toBeUndefined();
+        expect(await backend.headVersion(B, 'k')).toEqual({ key: 'k', versionId: outcome.versionId, lastModified: NOW + 5, deleteMarker: true });
+        expect(await keysOf()).toEqual([]);
+        await expectCode(backend.copyObject({ bucket: B, key: 'k' }, { bucket: B, key: 'c' }, { now: NOW, resolve: (s) => s }), 'NoSuchKey');
+        await expectCode(backend.replaceMetadata(B, 'k', { now: NOW, resolve: (s) => s }), 'NoSuchKey');
+        await expectCode(backend.deleteBucket(B), 'BucketNotEmpty');
+        expect(await backend.deleteObject(B, 'k', { versionId: outcome.versionId as string })).toEqual({ versionId: outcome.versionId, deleteMarker: true });
+        expect(await get('k')).toEqual(Buffer.from('v1'));
+        expect(await backend.deleteObject(B, 'k', { versionId: v1.versionId as string })).toEqual({ versionId: v1.versionId, deleteMarker: false });
+        expect(await versionsOf('k')).toEqual([]);
+        await backend.deleteBucket(B);
+      });
+
+      it('Suspended: writes and deletes are the null version, replacing it wherever it is; other versions stay', async () => {
+        await put('k', 'v0');
+        await backend.putBucketVersioning(B, 'Enabled');
+        const v1 = await put('k', 'v1');
+        await backend.putBucketVersioning(B, 'Suspended');
+        const n = await put('k', 'n1');
+        expect(n.versionId).toBe('null');
+        expect(await versionsOf('k')).toEqual([
+          { id: 'null', marker: false, latest: true },
+          { id: v1.versionId, marker: false, latest: false },
+        ]);
+        expect(await backend.deleteObject(B, 'k', { now: NOW })).toEqual({ versionId: 'null', deleteMarker: true });
+        expect(await versionsOf('k')).toEqual([
+          { id: 'null', marker: true, latest: true },
+          { id: v1.versionId, marker: false, latest: false },
+        ]);
+        await put('k', 'n2');
+        expect(await get('k')).toEqual(Buffer.from('n2'));
+        expect(await versionsOf('k')).toEqual([
+          { id: 'null', marker: false, latest: true },
+          { id: v1.versionId, marker: false, latest: false },
+        ]);
+      });
+
+      it('copy and replaceMetadata address versions: a copy of an old version becomes current, tags change one version in place', async () => {
+        await backend.putBucketVersioning(B, 'Enabled');
+        const v1 = await put('k', 'v1', { userMetadata: { n: '1' } });
+        const v2 = await put('k', 'v2');
+        const restored = await backend.copyObject({ bucket: B, key: 'k', versionId: v1.versionId as string }, { bucket: B, key: 'k' }, { now: NOW, resolve: (s) => metadata({ userMetadata: s.userMetadata }) });
+        expect(restored.versionId).not.toBe(v1.versionId);
+        expect(await get('k')).toEqual(Buffer.from('v1'));
+        expect((await backend.headObject(B, 'k'))?.userMetadata).toEqual({ n: '1' });
+        await expectCode(backend.copyObject({ bucket: B, key: 'k', versionId: 'CAEQmissing' }, { bucket: B, key: 'x' }, { now: NOW, resolve: (s) => s }), 'NoSuchVersion');
+        const tagged = await backend.replaceMetadata(B, 'k', { now: NOW, versionId: v2.versionId as string, keepLastModified: true, resolve: (c) => metadata({ tagging: 'a=1', contentType: c.contentType }) });
+        expect(tagged.versionId).toBe(v2.versionId);
+        expect((await backend.headObject(B, 'k', v2.versionId))?.tagging).toBe('a=1');
+        expect((await backend.headObject(B, 'k'))?.tagging).toBeUndefined();
+        expect((await versionsOf('k')).map((v) => v.id)).toEqual([restored.versionId, v2.versionId, v1.versionId]);
+        await expectCode(backend.replaceMetadata(B, 'k', { now: NOW, versionId: 'CAEQmissing', resolve: (c) => c }), 'NoSuchVersion');
+        // Deleting the version another shares data with keeps the data of the other.
+        await backend.deleteObject(B, 'k', { versionId: v1.versionId as string });
+        expect(await get('k')).toEqual(Buffer.from('v1'));
+      });
+
+      it('forbidOverwrite is ignored in a versioned bucket; append extends the appendable version in place', async () => {
+        await backend.putBucketVersioning(B, 'Enabled');
+        await put('k', 'v1');
+        const v2 = await backend.putObject(B, 'k', bodyOf('v2'), { metadata: metadata(), now: NOW, forbidOverwrite: true });
+        expect(await get('k')).toEqual(Buffer.from('v2'));
+        const a1 = await backend.appendObject(B, 'log', bodyOf('ab'), { metadata: metadata(), position: 0, now: NOW });
+        const a2 = await backend.appendObject(B, 'log', bodyOf('cd'), { metadata: metadata(), position: 2, now: NOW });
+        expect(a2.versionId).toBe(a1.versionId);
+        expect(await versionsOf('log')).toEqual([{ id: a1.versionId, marker: false, latest: true }]);
+        expect(await get('log')).toEqual(Buffer.from('abcd'));
+        expect((await versionsOf('k')).length).toBe(2);
+        expect(v2.versionId).toBeDefined();
+      });
+
+      it('hostile keys keep their versions apart and exact', async () => {
+        await backend.putBucketVersioning(B, 'Enabled');
+        for (const key of HOSTILE_KEYS) {
+          await put(key, `1 ${key}`);
+          await put(key, `2 ${key}`);
+          await backend.deleteObject(B, key, { now: NOW });
+        }
+        const listed = await backend.listObjectVersions(B, { prefix: '', keyMarker: '', limit: 1000 });
+        expect(listed).toHaveLength(HOSTILE_KEYS.length * 3);
+        for (const key of HOSTILE_KEYS) {
+          const mine = listed.filter((v) => v.version.key === key);
+          expect(mine.map((v) => isDeleteMarker(v.version))).toEqual([true, false, false]);
+          const older = await backend.getObject(B, key, undefined, versionIdOf(mine[2]!.version));
+          expect((await readAll(older!.body)).equals(Buffer.from(`1 ${key}`))).toBe(true);
+        }
+        expect(await keysOf()).toEqual([]);
+      });
+
+      it('completeMultipartUpload adds a version', async () => {
+        await backend.putBucketVersioning(B, 'Enabled');
+        const v1 = await put('k', 'v1');
+        const u = await backend.createMultipartUpload(B, 'k', { metadata: metadata(), now: NOW });
+        const p = await backend.uploadPart(B, 'k', u.uploadId, 1, bodyOf('mp'), { now: NOW });
+        const done = await backend.completeMultipartUpload(B, 'k', u.uploadId, [p], { now: NOW, forbidOverwrite: true });
+        expect((await versionsOf('k')).map((v) => v.id)).toEqual([done.versionId, v1.versionId]);
+      });
+
+      it('listObjects skips keys whose current version is a marker; listObjectVersions pages with key and version markers', async () => {
+        await backend.putBucketVersioning(B, 'Enabled');
+        const ids: Record<string, string[]> = {};
+        for (const key of ['a', 'b', 'c']) {
+          ids[key] = [];
+          for (let i = 0; i < 3; i++) ids[key]!.unshift((await put(key, `${key}${i}`)).versionId as string);
+        }
+        const marker = await backend.deleteObject(B, 'b', { now: NOW });
+        ids['b']!.unshift(marker.versionId as string);
+        expect((await backend.listObjects(B, { prefix: '', after: '', limit: 2 })).map((r) => r.key)).toEqual(['a', 'c']);
+        const all = (await backend.listObjectVersions(B, { prefix: '', keyMarker: '', limit: 100 })).map((v) => `${v.version.key}:${versionIdOf(v.version)}`);
+        expect(all).toEqual(['a', 'b', 'c'].flatMap((k) => ids[k]!.map((id) => `${k}:${id}`)));
+        // Paging by (key, version) markers sees everything exactly once.
+        const seen: string[] = [];
+        let keyMarker = '';
+        let versionIdMarker: string | undefined;
+        for (let round = 0; round < 20; round++) {
+          const page = await backend.listObjectVersions(B, { prefix: '', keyMarker, ...(versionIdMarker !== undefined ? { versionIdMarker } : {}), limit: 2 });
+          seen.push(...page.map((v) => `${v.version.key}:${versionIdOf(v.version)}`));
+          if (page.length < 2) break;
+          const last = page[page.length - 1]!.version;
+          keyMarker = last.key;
+          versionIdMarker = versionIdOf(last);
+        }
+        expect(seen).toEqual(all);
+        // key-marker alone starts after that key; a vanished marker version resumes by creation order.
+        expect((await backend.listObjectVersions(B, { prefix: '', keyMarker: 'b', limit: 100 })).map((v) => v.version.key)).toEqual(['c', 'c', 'c']);
+        await backend.deleteObject(B, 'b', { versionId: ids['b']![2]! });
+        const resumed = await backend.listObjectVersions(B, { prefix: '', keyMarker: 'b', versionIdMarker: ids['b']![2]!, limit: 100 });
+        expect(resumed.map((v) => `${v.version.key}:${versionIdOf(v.version)}`)).toEqual([`b:${ids['b']![3]}`, ...ids['c']!.map((id) => `c:${id}`)]);
+        expect((await backend.listObjectVersions(B, { prefix: 'c', keyMarker: '', limit: 100 })).map((v) => v.isLatest)).toEqual([true, false, false]);
       });
     });
 

@@ -23,6 +23,14 @@
  *   propagate unchanged, and the operation MUST then leave no visible trace.
  * - Every write is atomic per object: a concurrent or later reader sees the whole old object or
  *   the whole new one (record and data together), never a mix, never a partial body.
+ * - Versioning (per bucket, {@link VersioningStatus}): a key holds a chain of versions, newest
+ *   first; the first is the current one and may be a delete marker. Unversioned: a write replaces
+ *   the key's only version, which has no `versionId`. Enabled: a write (put, append creating an
+ *   object, copy, completion) adds a version with a new id from `newVersionId`. Suspended: a
+ *   write gets id `'null'` and replaces the `null` version (or `null` delete marker) wherever it
+ *   is, becoming the current one. `forbidOverwrite` applies only to unversioned buckets (OSS
+ *   ignores it otherwise). Methods without `versionId` act on the current version; a current
+ *   delete marker counts as absent. With `versionId`, a missing version is `NoSuchVersion`.
  */
 
 /** How an object was created, as reported in `x-oss-object-type` and list `<Type>`. */
@@ -104,9 +112,38 @@ export interface ObjectRecord extends ObjectMetadata {
   /** Set to the write time; a backend MAY advance it on reads. */
   readonly lastAccessTime: number;
   readonly objectType: ObjectType;
-  /** Absent in an unversioned bucket (local-oss buckets are unversioned). */
+  /**
+   * The version id: absent for an object written while its bucket was unversioned (it is the
+   * `null` version once versioning is turned on), `'null'` for one written while versioning was
+   * suspended, otherwise a unique id from `newVersionId`.
+   */
   readonly versionId?: string;
 }
+
+/** A delete marker: the version a delete adds in a versioned bucket. It has no data. */
+export interface DeleteMarkerRecord {
+  readonly key: string;
+  /** A unique id (Enabled) or `'null'` (Suspended). */
+  readonly versionId: string;
+  readonly lastModified: number;
+  readonly deleteMarker: true;
+}
+
+/** One version of a key: an object or a delete marker. */
+export type VersionRecord = ObjectRecord | DeleteMarkerRecord;
+
+/** True when `version` is a delete marker. */
+export function isDeleteMarker(version: VersionRecord): version is DeleteMarkerRecord {
+  return (version as Partial<DeleteMarkerRecord>).deleteMarker === true;
+}
+
+/** The id that addresses `version`: its `versionId`, or `'null'` when it has none. */
+export function versionIdOf(version: VersionRecord): string {
+  return version.versionId ?? 'null';
+}
+
+/** A bucket's versioning state once set; a bucket never set is unversioned (and can never return to that). */
+export type VersioningStatus = 'Enabled' | 'Suspended';
 
 /** A bucket as listed. */
 export interface BucketRecord {
@@ -116,6 +153,8 @@ export interface BucketRecord {
   readonly storageClass?: string;
   /** Bucket ACL given at PutBucket (`private` when absent). */
   readonly acl?: string;
+  /** Absent while the bucket was never versioned. */
+  readonly versioning?: VersioningStatus;
 }
 
 /** Options of {@link Backend.createBucket} besides the name. */
@@ -202,6 +241,45 @@ export interface AppendObjectInput {
   readonly verify?: (digest: DataDigest) => void;
 }
 
+/** What {@link Backend.deleteObject} did. */
+export interface DeleteOutcome {
+  /** The delete marker created, or the version removed (absent in an unversioned bucket without `versionId`). */
+  readonly versionId?: string;
+  /** True when a delete marker was created, or the removed version was one. */
+  readonly deleteMarker: boolean;
+}
+
+/** Options of {@link Backend.deleteObject}. */
+export interface DeleteObjectInput {
+  /** Removes exactly this version for good (`'null'` is the null version); nothing when absent. */
+  readonly versionId?: string;
+  /** Last-Modified of a delete marker this delete adds; default 0. */
+  readonly now?: CommitTime;
+}
+
+/** Options of {@link Backend.listObjectVersions}. */
+export interface ListVersionsInput {
+  /** Only keys starting with this prefix ('' for all). */
+  readonly prefix: string;
+  /** Without `versionIdMarker`: start with the first key strictly after this one ('' for all). */
+  readonly keyMarker: string;
+  /**
+   * Continue with the versions of `keyMarker` older than this one, then the following keys. A
+   * version that no longer exists is placed by the creation order its id encodes; a vanished
+   * `null` version restarts the key (repeating rather than skipping versions).
+   */
+  readonly versionIdMarker?: string;
+  /** At most this many versions (≥ 1). */
+  readonly limit: number;
+}
+
+/** One entry of {@link Backend.listObjectVersions}. */
+export interface ListedVersion {
+  readonly version: VersionRecord;
+  /** True for the key's current version. */
+  readonly isLatest: boolean;
+}
+
 /** Options of {@link Backend.copyObject}. */
 export interface CopyObjectInput {
   readonly now: CommitTime;
@@ -220,6 +298,8 @@ export interface ReplaceMetadataInput {
   readonly now: CommitTime;
   /** Keep the current `lastModified` (tag changes do not update it on OSS); `now` still sets `lastAccessTime`. */
   readonly keepLastModified?: boolean;
+  /** Changes this version in place (default: the current one); it keeps its id and place. */
+  readonly versionId?: string;
   /**
    * Called with the current record; returns the new metadata or throws to abort (conditions).
    * Runs atomically with the replacement: no write to the key can slip in between.
@@ -275,6 +355,7 @@ export interface ObjectRead {
 export type BackendErrorCode =
   | 'NoSuchBucket'
   | 'NoSuchKey'
+  | 'NoSuchVersion'
   | 'NoSuchUpload'
   | 'BucketNotEmpty'
   | 'FileAlreadyExists'
@@ -318,7 +399,7 @@ export interface Backend {
 
   /**
    * Deletes an empty bucket. MUST throw `NoSuchBucket` if absent and `BucketNotEmpty` if it holds
-   * an object or an in-progress multipart upload.
+   * a version (delete markers included) or an in-progress multipart upload.
    */
   deleteBucket(name: string): Promise<void>;
 
@@ -328,8 +409,20 @@ export interface Backend {
   /** All buckets, sorted by name. */
   listBuckets(): Promise<readonly BucketRecord[]>;
 
-  /** The object's record, or `undefined` when the key does not exist. */
-  headObject(bucket: string, key: string): Promise<ObjectRecord | undefined>;
+  /** Sets the bucket's versioning state (`NoSuchBucket` when absent). Existing versions are kept. */
+  putBucketVersioning(name: string, status: VersioningStatus): Promise<void>;
+
+  /**
+   * The object's record (the current version, or version `versionId`), or `undefined` when the
+   * key or that version does not exist or is a delete marker.
+   */
+  headObject(bucket: string, key: string, versionId?: string): Promise<ObjectRecord | undefined>;
+
+  /**
+   * The current version of the key (delete markers included), or version `versionId` of it;
+   * `undefined` when there is none.
+   */
+  headVersion(bucket: string, key: string, versionId?: string): Promise<VersionRecord | undefined>;
 
   /**
    * Opens an object for reading, or resolves `undefined` when the key does not exist.
@@ -340,7 +433,7 @@ export interface Backend {
    * A body that is never iterated MUST NOT leak resources beyond garbage collection; a body
    * abandoned mid-iteration (via `return()`) MUST release them.
    */
-  getObject(bucket: string, key: string, range?: ByteRange): Promise<ObjectRead | undefined>;
+  getObject(bucket: string, key: string, range?: ByteRange, versionId?: string): Promise<ObjectRead | undefined>;
 
   /**
    * Stores an object from `body`, replacing any existing one atomically, and resolves its record.
@@ -374,15 +467,16 @@ export interface Backend {
    *
    * The destination MUST keep the source's `size`, `etag`, `contentMd5`, `crc64` and
    * `objectType`; its metadata is what `resolve(source)` returns; `lastModified = now`.
-   * MUST throw `NoSuchBucket` (either bucket) or `NoSuchKey` (source missing) before calling
-   * `resolve`. The source is read as one snapshot, and `resolve`, the `forbidOverwrite` check
+   * MUST throw `NoSuchBucket` (either bucket), `NoSuchKey` (source missing or a delete marker)
+   * or `NoSuchVersion` (the source's `versionId` does not exist) before calling `resolve`. The
+   * destination gets a version as any write does. The source is read as one snapshot, and `resolve`, the `forbidOverwrite` check
    * and the commit happen with no write to either key in between (per-key atomicity).
    * Source and destination are never the same key (handlers use `replaceMetadata` for that),
    * but a backend SHOULD still behave correctly if they are. SHOULD NOT buffer the whole object
    * (the file backend streams or links data).
    */
   copyObject(
-    source: { readonly bucket: string; readonly key: string },
+    source: { readonly bucket: string; readonly key: string; readonly versionId?: string },
     destination: { readonly bucket: string; readonly key: string },
     input: CopyObjectInput,
   ): Promise<ObjectRecord>;
@@ -390,19 +484,30 @@ export interface Backend {
   /**
    * Replaces only the metadata of an existing object (a self-copy): data, `size`, `etag`,
    * `contentMd5`, `crc64` and `objectType` stay; metadata becomes `resolve(current)`;
-   * `lastModified = now` (unchanged with `keepLastModified`). MUST NOT rewrite the data. MUST throw `NoSuchKey` when absent.
+   * `lastModified = now` (unchanged with `keepLastModified`). MUST NOT rewrite the data. MUST throw `NoSuchKey` when absent
+   * (or a delete marker) and `NoSuchVersion` when `versionId` does not exist. Never adds a version.
    */
   replaceMetadata(bucket: string, key: string, input: ReplaceMetadataInput): Promise<ObjectRecord>;
 
   /**
-   * Deletes an object. MUST NOT throw when the key does not exist (OSS answers 204 either way).
-   * Readers that already opened the object MAY finish reading it.
+   * Deletes an object. Unversioned, no `versionId`: removes the key. Versioned, no `versionId`:
+   * adds a delete marker (Enabled: new id; Suspended: `'null'`, replacing the null version).
+   * With `versionId`: removes that version for good (the next one becomes current). MUST NOT
+   * throw when the key or version does not exist (OSS answers 204 either way). Readers that
+   * already opened the object MAY finish reading it.
    */
-  deleteObject(bucket: string, key: string): Promise<void>;
+  deleteObject(bucket: string, key: string, input?: DeleteObjectInput): Promise<DeleteOutcome>;
 
   /**
-   * A page of object records in ascending UTF-8 byte order of their keys (see
-   * `compareKeys`), restricted to `prefix`, starting strictly after `after`, at most `limit`.
+   * A page of versions: keys in ascending UTF-8 byte order restricted to `prefix`, each key's
+   * versions (delete markers included) newest first, after the markers, at most `limit`. Fewer
+   * than `limit` entries means there are no more.
+   */
+  listObjectVersions(bucket: string, input: ListVersionsInput): Promise<readonly ListedVersion[]>;
+
+  /**
+   * A page of current object records (keys whose current version is a delete marker are skipped)
+   * in ascending UTF-8 byte order of their keys (see `compareKeys`), restricted to `prefix`, starting strictly after `after`, at most `limit`.
    * Fewer than `limit` records means there are no more.
    */
   listObjects(bucket: string, input: ListObjectsInput): Promise<readonly ObjectRecord[]>;

@@ -3,14 +3,15 @@
  * startup and updated right after each commit on disk. One process owns the data directory (see
  * `file-backend-lock.ts`), so the index is the authority for reads and listings.
  */
-import type { BucketRecord, ObjectRecord, PartRecord, UploadRecord } from './backend.js';
+import type { BucketRecord, PartRecord, UploadRecord } from './backend.js';
 import { compareKeys } from './backend-shared.js';
+import type { ChainEntry } from './backend-versions.js';
 
-/** An object: its record and the blob holding its data. */
-export interface ObjectEntry {
-  readonly record: ObjectRecord;
-  readonly blob: string;
-  /** The upload this object completed (see `ObjectFile.upload`); kept by metadata replacements. */
+/** One version of a key: its record and, unless it is a delete marker, the blob holding its data. */
+export interface VersionEntry extends ChainEntry {
+  /** Absent exactly for delete markers. */
+  readonly blob?: string;
+  /** The upload this version completed (see `ObjectFile.upload`); kept by metadata replacements. */
   readonly upload?: string;
 }
 
@@ -30,10 +31,13 @@ export interface UploadEntry {
 
 /** A bucket and everything in it. */
 export interface BucketEntry {
-  readonly record: BucketRecord;
+  /** Replaced when the bucket's versioning changes. */
+  record: BucketRecord;
   /** Its directory (`buckets/<sha256(name)>`). */
   readonly dir: string;
-  readonly objects: Map<string, ObjectEntry>;
+  /** Each key's versions, newest first (never empty). */
+  readonly chains: Map<string, readonly VersionEntry[]>;
+  /** Keys of `chains` (delete-marker-only keys included). */
   readonly keys: SortedKeys;
   /** By upload id. */
   readonly uploads: Map<string, UploadEntry>;

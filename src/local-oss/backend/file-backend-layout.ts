@@ -8,14 +8,16 @@
  * <dataDir>/tmp/<random>.tmp            writes in progress (cleared at startup)
  * <dataDir>/blobs/<id>                  immutable object and part data
  * <dataDir>/buckets/<sha256(name)>/bucket.json
- *                                 /objects/<sha256(key)>.json   record + blob id
+ *                                 /objects/<sha256(key)>.json   the key's versions (see encodeChainFile)
  *                                 /uploads/<uploadId>/upload.json
  *                                 /uploads/<uploadId>/part-<n>.json   part record + blob id
  * ```
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { BucketRecord, ObjectRecord, ObjectType, PartRecord, UploadRecord } from './backend.js';
+import type { BucketRecord, DeleteMarkerRecord, ObjectRecord, ObjectType, PartRecord, UploadRecord } from './backend.js';
+import { isDeleteMarker } from './backend.js';
+import type { VersionEntry } from './file-backend-index.js';
 
 /** Version written in the marker and in every record file. */
 export const FORMAT_VERSION = 1;
@@ -126,6 +128,29 @@ export function encodeObjectFile(file: ObjectFile): string {
   return JSON.stringify({ format: FORMAT_VERSION, ...file });
 }
 
+/**
+ * Serialises the record file of a key from its versions, newest first. A key of an unversioned
+ * bucket (one version without id) keeps the single-object shape {@link ObjectFile}, so data
+ * directories written before versioning existed read the same; otherwise
+ * `{format, key, versions: [{record, blob, upload?, seq} | {marker, seq}]}`. The whole chain is
+ * one file, replaced atomically, so a crash leaves the old or the new chain.
+ */
+export function encodeChainFile(key: string, chain: readonly VersionEntry[]): string {
+  const only = chain[0];
+  if (chain.length === 1 && only !== undefined && !isDeleteMarker(only.version) && only.version.versionId === undefined && only.blob !== undefined) {
+    return encodeObjectFile({ record: only.version, blob: only.blob, ...(only.upload !== undefined ? { upload: only.upload } : {}) });
+  }
+  return JSON.stringify({
+    format: FORMAT_VERSION,
+    key,
+    versions: chain.map((e) =>
+      isDeleteMarker(e.version)
+        ? { marker: e.version, seq: e.seq }
+        : { record: e.version, blob: e.blob, ...(e.upload !== undefined ? { upload: e.upload } : {}), seq: e.seq },
+    ),
+  });
+}
+
 /** Serialises a part record file. */
 export function encodePartFile(file: PartFile): string {
   return JSON.stringify({ format: FORMAT_VERSION, ...file });
@@ -228,6 +253,64 @@ export function decodeObjectFile(text: string): ObjectFile {
   };
 }
 
+function checkVersionRecord(r: unknown): ObjectRecord {
+  ensure(isObject(r), 'record');
+  const record = r as Json;
+  checkMetadata(record);
+  ensure(typeof record['key'] === 'string', 'key');
+  ensure(isCount(record['size']), 'size');
+  ensure(typeof record['etag'] === 'string', 'etag');
+  ensure(record['contentMd5'] === undefined || typeof record['contentMd5'] === 'string', 'contentMd5');
+  ensure(typeof record['crc64'] === 'string' && /^[0-9]+$/.test(record['crc64']), 'crc64');
+  ensure(typeof record['lastModified'] === 'number', 'lastModified');
+  ensure(typeof record['lastAccessTime'] === 'number', 'lastAccessTime');
+  ensure(OBJECT_TYPES.includes(record['objectType'] as ObjectType), 'objectType');
+  ensure(record['versionId'] === undefined || (typeof record['versionId'] === 'string' && record['versionId'] !== ''), 'versionId');
+  return record as unknown as ObjectRecord;
+}
+
+/**
+ * Parses the record file of a key (either shape of {@link encodeChainFile}) into its key and
+ * versions, newest first; throws {@link RecordFileError} when it is unusable (also when the
+ * versions disagree on the key or repeat a version id).
+ */
+export function decodeChainFile(text: string): { key: string; chain: VersionEntry[] } {
+  const file = parseEnvelope(text);
+  if (file['versions'] === undefined) {
+    const single = decodeObjectFile(text);
+    return { key: single.record.key, chain: [{ version: single.record, seq: 0, blob: single.blob, ...(single.upload !== undefined ? { upload: single.upload } : {}) }] };
+  }
+  const key = file['key'];
+  ensure(typeof key === 'string', 'key');
+  const versions = file['versions'];
+  ensure(Array.isArray(versions) && versions.length > 0, 'versions');
+  const ids = new Set<string>();
+  const chain = (versions as unknown[]).map((v): VersionEntry => {
+    ensure(isObject(v), 'version');
+    const item = v as Json;
+    ensure(isCount(item['seq']), 'seq');
+    const seq = item['seq'] as number;
+    let entry: VersionEntry;
+    if (item['marker'] !== undefined) {
+      ensure(isObject(item['marker']), 'marker');
+      const m = item['marker'] as Json;
+      ensure(m['deleteMarker'] === true && typeof m['versionId'] === 'string' && m['versionId'] !== '' && typeof m['lastModified'] === 'number' && m['key'] === key, 'marker');
+      entry = { version: m as unknown as DeleteMarkerRecord, seq };
+    } else {
+      const record = checkVersionRecord(item['record']);
+      ensure(record.key === key, 'record key');
+      const upload = item['upload'];
+      ensure(upload === undefined || typeof upload === 'string', 'upload');
+      entry = { version: record, seq, blob: checkBlob(item['blob']), ...(typeof upload === 'string' ? { upload } : {}) };
+    }
+    const id = entry.version.versionId ?? 'null';
+    ensure(!ids.has(id), `unique version id (${id} repeats)`);
+    ids.add(id);
+    return entry;
+  });
+  return { key: key as string, chain };
+}
+
 /** Parses a part record file; throws {@link RecordFileError} when it is unusable. */
 export function decodePartFile(text: string): PartFile {
   const file = parseEnvelope(text);
@@ -251,6 +334,7 @@ export function decodeBucketFile(text: string): BucketRecord {
   ensure(typeof record['creationDate'] === 'number', 'creationDate');
   ensure(record['storageClass'] === undefined || typeof record['storageClass'] === 'string', 'storageClass');
   ensure(record['acl'] === undefined || typeof record['acl'] === 'string', 'acl');
+  ensure(record['versioning'] === undefined || record['versioning'] === 'Enabled' || record['versioning'] === 'Suspended', 'versioning');
   return record as unknown as BucketRecord;
 }
 

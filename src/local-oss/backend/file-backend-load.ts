@@ -20,7 +20,7 @@ import {
   blobPath,
   bucketPaths,
   decodeBucketFile,
-  decodeObjectFile,
+  decodeChainFile,
   decodePartFile,
   decodeUploadFile,
   nameHash,
@@ -29,16 +29,17 @@ import {
   UPLOAD_ID,
   uploadFile,
   type Layout,
-  type ObjectFile,
 } from './file-backend-layout.js';
 import { isRealDirectory, isSymlink, readTextNoFollow, regularFileSize, SymlinkRefusedError } from './file-backend-nofollow.js';
-import { SortedKeys, type BucketEntry, type ObjectEntry, type PartEntry, type UploadEntry } from './file-backend-index.js';
+import { SortedKeys, type BucketEntry, type PartEntry, type UploadEntry, type VersionEntry } from './file-backend-index.js';
 
 /** What {@link loadStore} found. */
 export interface LoadedStore {
   readonly buckets: Map<string, BucketEntry>;
   /** Number of records naming each blob. */
   readonly blobRefs: Map<string, number>;
+  /** The largest version commit sequence found (0 when none): new versions continue after it. */
+  readonly maxSeq: number;
 }
 
 /** How many files are read or checked at once. */
@@ -60,6 +61,7 @@ export async function loadStore(layout: Layout, warn: (message: string) => void)
   const blobSizes = await blobFiles(layout, warn);
   const buckets = new Map<string, BucketEntry>();
   const blobRefs = new Map<string, number>();
+  let maxSeq = 0;
   const reference = (id: string): void => {
     blobRefs.set(id, (blobRefs.get(id) ?? 0) + 1);
   };
@@ -69,7 +71,12 @@ export async function loadStore(layout: Layout, warn: (message: string) => void)
     const bucket = await loadBucket(join(layout.buckets, dirent.name), dirent.name, blobSizes, warn);
     if (bucket === undefined) continue;
     buckets.set(bucket.record.name, bucket);
-    for (const entry of bucket.objects.values()) reference(entry.blob);
+    for (const chain of bucket.chains.values()) {
+      for (const entry of chain) {
+        if (entry.blob !== undefined) reference(entry.blob);
+        maxSeq = Math.max(maxSeq, entry.seq);
+      }
+    }
     for (const upload of bucket.uploads.values()) {
       for (const part of upload.parts.values()) reference(part.blob);
     }
@@ -78,7 +85,7 @@ export async function loadStore(layout: Layout, warn: (message: string) => void)
   await forEachLimit([...blobSizes.keys()].filter((id) => !blobRefs.has(id)), async (id) => {
     await unlink(blobPath(layout, id)).catch(() => undefined);
   });
-  return { buckets, blobRefs };
+  return { buckets, blobRefs, maxSeq };
 }
 
 /** Lazily stats blobs: `size(id)` resolves the blob's size, or undefined when it is absent. */
@@ -146,7 +153,7 @@ async function loadBucket(
     }
   }
 
-  const objects = new Map<string, ObjectEntry>();
+  const chains = new Map<string, readonly VersionEntry[]>();
   const completedUploads = new Set<string>();
   const files = (await readdir(paths.objects)).filter((name) => {
     if (/^[0-9a-f]{64}\.json$/.test(name)) return true;
@@ -157,24 +164,28 @@ async function loadBucket(
     const path = join(paths.objects, name);
     const content = await readIfExists(path, warn);
     if (content === undefined || content === null) return;
-    let file: ObjectFile;
+    let file: { key: string; chain: VersionEntry[] };
     try {
-      file = decodeObjectFile(content);
+      file = decodeChainFile(content);
     } catch (error) {
       warn(`skipping object record ${path}: ${(error as Error).message}`);
       return;
     }
-    if (`${nameHash(file.record.key)}.json` !== name) {
-      warn(`skipping object record ${path}: it holds key ${JSON.stringify(file.record.key)}, whose file name differs`);
+    if (`${nameHash(file.key)}.json` !== name) {
+      warn(`skipping object record ${path}: it holds key ${JSON.stringify(file.key)}, whose file name differs`);
       return;
     }
-    const size = await blobs.size(file.blob);
-    if (size !== file.record.size) {
-      warn(`skipping object record ${path}: blob ${file.blob} is ${size === undefined ? 'missing' : `${size} bytes`}, record says ${file.record.size}`);
-      return;
+    for (const entry of file.chain) {
+      if (entry.blob === undefined) continue;
+      const size = await blobs.size(entry.blob);
+      const expected = (entry.version as { size: number }).size;
+      if (size !== expected) {
+        warn(`skipping object record ${path}: blob ${entry.blob} is ${size === undefined ? 'missing' : `${size} bytes`}, record says ${expected}`);
+        return;
+      }
     }
-    if (file.upload !== undefined) completedUploads.add(file.upload);
-    objects.set(file.record.key, file);
+    for (const entry of file.chain) if (entry.upload !== undefined) completedUploads.add(entry.upload);
+    chains.set(file.key, file.chain);
   });
 
   const uploads = new Map<string, UploadEntry>();
@@ -191,8 +202,8 @@ async function loadBucket(
   return {
     record,
     dir,
-    objects,
-    keys: new SortedKeys(objects.keys()),
+    chains,
+    keys: new SortedKeys(chains.keys()),
     uploads,
     committing: 0,
   };

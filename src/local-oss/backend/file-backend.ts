@@ -15,7 +15,15 @@ import { mkdir, rm, unlink } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import {
   BackendError,
+  isDeleteMarker,
   type Backend,
+  type DeleteMarkerRecord,
+  type DeleteObjectInput,
+  type DeleteOutcome,
+  type ListedVersion,
+  type ListVersionsInput,
+  type VersioningStatus,
+  type VersionRecord,
   type BucketRecord,
   type ByteRange,
   type CompletePart,
@@ -51,15 +59,23 @@ import { BlobStore } from './file-backend-blobs.js';
 import {
   SortedKeys,
   type BucketEntry,
-  type ObjectEntry,
   type PartEntry,
   type UploadEntry,
+  type VersionEntry,
 } from './file-backend-index.js';
+import {
+  commitToChain,
+  findVersion,
+  pageOfVersions,
+  removeFromChain,
+  replaceInChain,
+  versionIdFor,
+} from './backend-versions.js';
 import {
   bucketDir,
   bucketPaths,
   encodeBucketFile,
-  encodeObjectFile,
+  encodeChainFile,
   encodePartFile,
   encodeUploadFile,
   layoutOf,
@@ -99,6 +115,7 @@ export async function createFileBackend(options: FileBackendOptions): Promise<Fi
 }
 
 const NO_SUCH_KEY = 'The specified key does not exist.';
+const NO_SUCH_VERSION = 'The specified version does not exist.';
 const NO_SUCH_UPLOAD =
   'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.';
 const ALREADY_EXISTS = 'The object you specified already exists and can not be overwritten.';
@@ -118,6 +135,8 @@ export class FileBackend implements Backend {
   readonly #uploadLocks = new KeyedMutex();
   /** Bucket creation and deletion (one name: they are rare). */
   readonly #bucketLock = new KeyedMutex();
+  /** The last version commit sequence given out (see `ChainEntry.seq`). */
+  #seq: number;
   #closed = false;
 
   private constructor(
@@ -130,6 +149,7 @@ export class FileBackend implements Backend {
     this.#buckets = loaded.buckets;
     this.#release = release;
     this.#blobs = new BlobStore(layout, loaded.blobRefs, warn);
+    this.#seq = loaded.maxSeq;
   }
 
   /** Same as {@link createFileBackend}. */
@@ -174,7 +194,7 @@ export class FileBackend implements Backend {
       const entry: BucketEntry = {
         record,
         dir,
-        objects: new Map(),
+        chains: new Map(),
         keys: new SortedKeys(),
         uploads: new Map(),
         committing: 0,
@@ -190,7 +210,7 @@ export class FileBackend implements Backend {
     this.#assertOpen();
     return this.#bucketLock.run('', async () => {
       const bucket = this.#bucket(name);
-      if (bucket.objects.size > 0 || bucket.uploads.size > 0 || bucket.committing > 0) {
+      if (bucket.chains.size > 0 || bucket.uploads.size > 0 || bucket.committing > 0) {
         throw new BackendError('BucketNotEmpty', 'The bucket you tried to delete is not empty.');
       }
       // Why: leave the index first, synchronously with the check, so no commit starts inside it.
@@ -220,16 +240,34 @@ export class FileBackend implements Backend {
 
   // ---------------------------------------------------------------- objects
 
-  async headObject(bucket: string, key: string): Promise<ObjectRecord | undefined> {
+  async putBucketVersioning(name: string, status: VersioningStatus): Promise<void> {
     this.#assertOpen();
-    return this.#bucket(bucket).objects.get(key)?.record;
+    return this.#bucketLock.run('', async () => {
+      this.#assertOpen();
+      const bucket = this.#bucket(name);
+      const record: BucketRecord = { ...bucket.record, versioning: status };
+      await replaceFile(this.#layout.tmp, bucketPaths(bucket.dir).bucketFile, encodeBucketFile(record), () => {
+        bucket.record = record;
+      });
+    });
   }
 
-  async getObject(bucket: string, key: string, range?: ByteRange): Promise<ObjectRead | undefined> {
+  async headObject(bucket: string, key: string, versionId?: string): Promise<ObjectRecord | undefined> {
     this.#assertOpen();
-    const entry = this.#bucket(bucket).objects.get(key);
-    if (entry === undefined) return undefined;
-    const { record } = entry;
+    const version = findVersion(this.#bucket(bucket).chains.get(key), versionId)?.version;
+    return version === undefined || isDeleteMarker(version) ? undefined : version;
+  }
+
+  async headVersion(bucket: string, key: string, versionId?: string): Promise<VersionRecord | undefined> {
+    this.#assertOpen();
+    return findVersion(this.#bucket(bucket).chains.get(key), versionId)?.version;
+  }
+
+  async getObject(bucket: string, key: string, range?: ByteRange, versionId?: string): Promise<ObjectRead | undefined> {
+    this.#assertOpen();
+    const entry = findVersion(this.#bucket(bucket).chains.get(key), versionId);
+    if (entry === undefined || isDeleteMarker(entry.version) || entry.blob === undefined) return undefined;
+    const record = entry.version;
     const offset = range?.offset ?? 0;
     const length = range?.length ?? record.size;
     if (offset < 0 || length < 0 || offset + length > record.size) {
@@ -268,31 +306,40 @@ export class FileBackend implements Backend {
           lastAccessTime: now,
           objectType: input.objectType ?? 'Normal',
         };
-        await this.#commitLocked(bucket, { record, blob }, input.forbidOverwrite === true);
-        return record;
+        return this.#commitLocked(bucket, record, blob, undefined, input.forbidOverwrite === true);
       });
     } finally {
       this.#blobs.release(blob);
     }
   }
 
+  /** The current version when it is an object (an append's target), else undefined. */
+  #appendTarget(bucket: string, key: string): (VersionEntry & { version: ObjectRecord; blob: string }) | undefined {
+    const current = this.#bucket(bucket).chains.get(key)?.[0];
+    if (current === undefined || isDeleteMarker(current.version) || current.blob === undefined) return undefined;
+    return current as VersionEntry & { version: ObjectRecord; blob: string };
+  }
+
   async appendObject(bucket: string, key: string, body: AsyncIterable<Uint8Array>, input: AppendObjectInput): Promise<ObjectRecord> {
     this.#assertOpen();
-    checkAppend(this.#bucket(bucket).objects.get(key)?.record, input.position);
+    checkAppend(this.#appendTarget(bucket, key)?.version, input.position);
     const { blob: chunk, digest } = await this.#blobs.write(body, input.verify);
     try {
       return await this.#keyLocks.run(lockName(bucket, key), async () => {
         this.#assertOpen();
-        const existing = this.#bucket(bucket).objects.get(key);
-        const current = checkAppend(existing?.record, input.position);
+        const existing = this.#appendTarget(bucket, key);
+        const current = checkAppend(existing?.version, input.position);
         const record0 = appendedRecord(key, current, input.metadata, digest, 0);
-        const slices = existing === undefined ? [] : [{ blob: existing.blob, size: existing.record.size }];
+        const slices = existing === undefined ? [] : [{ blob: existing.blob, size: existing.version.size }];
         const blob = await this.#blobs.concatenate([...slices, { blob: chunk, size: digest.size }], record0.crc64);
         try {
           const now = commitTime(input.now);
           const record: ObjectRecord = { ...record0, lastModified: now, lastAccessTime: now };
-          await this.#commitLocked(bucket, { record, blob }, false);
-          return record;
+          if (existing === undefined) return await this.#commitLocked(bucket, record, blob, undefined, false);
+          // Why in place: appending extends the appendable version; it adds no version (wave 2 §2.2).
+          const extended: ObjectRecord = { ...record, ...(existing.version.versionId !== undefined ? { versionId: existing.version.versionId } : {}) };
+          await this.#replaceVersionLocked(bucket, key, { ...existing, version: extended, blob });
+          return extended;
         } finally {
           this.#blobs.release(blob);
         }
@@ -303,28 +350,26 @@ export class FileBackend implements Backend {
   }
 
   async copyObject(
-    source: { readonly bucket: string; readonly key: string },
+    source: { readonly bucket: string; readonly key: string; readonly versionId?: string },
     destination: { readonly bucket: string; readonly key: string },
     input: CopyObjectInput,
   ): Promise<ObjectRecord> {
     this.#assertOpen();
-    const exists = this.#bucket(source.bucket).objects.has(source.key);
+    this.#bucket(source.bucket);
     this.#bucket(destination.bucket);
-    if (!exists) throw new BackendError('NoSuchKey', NO_SUCH_KEY);
+    this.#objectEntry(source.bucket, source.key, source.versionId);
     // Why: both keys are locked (in a fixed order, so two copies never wait on each other) before
     // the source is read, so the condition check in `resolve`, the forbid-overwrite check and the
     // commit form one step: no write to either key lands in between.
     return this.#withKeyLocks([lockName(source.bucket, source.key), lockName(destination.bucket, destination.key)], async () => {
       this.#assertOpen();
-      const src = this.#bucket(source.bucket).objects.get(source.key);
       this.#bucket(destination.bucket);
-      if (src === undefined) throw new BackendError('NoSuchKey', NO_SUCH_KEY);
+      const src = this.#objectEntry(source.bucket, source.key, source.versionId);
       this.#blobs.add(src.blob);
       try {
-        const metadata = input.resolve(src.record);
-        const record = derivedRecord(src.record, metadata, destination.key, commitTime(input.now));
-        await this.#commitLocked(destination.bucket, { record, blob: src.blob }, input.forbidOverwrite === true);
-        return record;
+        const metadata = input.resolve(src.version);
+        const record = derivedRecord(src.version, metadata, destination.key, commitTime(input.now));
+        return await this.#commitLocked(destination.bucket, record, src.blob, undefined, input.forbidOverwrite === true);
       } finally {
         this.#blobs.release(src.blob);
       }
@@ -336,35 +381,43 @@ export class FileBackend implements Backend {
     this.#bucket(bucket);
     return this.#keyLocks.run(lockName(bucket, key), async () => {
       this.#assertOpen();
-      const b = this.#bucket(bucket);
-      const current = b.objects.get(key);
-      if (current === undefined) throw new BackendError('NoSuchKey', NO_SUCH_KEY);
-      const metadata = input.resolve(current.record);
+      const current = this.#objectEntry(bucket, key, input.versionId);
+      const metadata = input.resolve(current.version);
       const now = commitTime(input.now);
-      const derived = derivedRecord(current.record, metadata, key, now);
-      const record = input.keepLastModified === true ? { ...derived, lastModified: current.record.lastModified } : derived;
-      const entry: ObjectEntry = { ...current, record };
-      await replaceFile(this.#layout.tmp, objectPath(b.dir, key), encodeObjectFile(entry), () => {
-        b.objects.set(key, entry);
-      });
+      const derived = derivedRecord(current.version, metadata, key, now);
+      const record: ObjectRecord = {
+        ...derived,
+        ...(input.keepLastModified === true ? { lastModified: current.version.lastModified } : {}),
+        ...(current.version.versionId !== undefined ? { versionId: current.version.versionId } : {}),
+      };
+      await this.#replaceVersionLocked(bucket, key, { ...current, version: record });
       return record;
     });
   }
 
-  async deleteObject(bucket: string, key: string): Promise<void> {
+  async deleteObject(bucket: string, key: string, input: DeleteObjectInput = {}): Promise<DeleteOutcome> {
     this.#assertOpen();
     this.#bucket(bucket);
     return this.#keyLocks.run(lockName(bucket, key), async () => {
       this.#assertOpen();
       const b = this.#bucket(bucket);
-      const current = b.objects.get(key);
-      if (current === undefined) return;
-      const path = objectPath(b.dir, key);
-      await unlinkIfExists(path);
-      b.objects.delete(key);
-      b.keys.remove(key);
-      this.#blobs.release(current.blob);
-      await fsyncDir(bucketPaths(b.dir).objects);
+      const chain = b.chains.get(key) ?? [];
+      if (input.versionId !== undefined) {
+        const { chain: rest, removed } = removeFromChain(chain, input.versionId);
+        if (removed !== undefined) await this.#writeChainLocked(b, key, rest);
+        return { versionId: input.versionId, deleteMarker: removed !== undefined && isDeleteMarker(removed.version) };
+      }
+      const status = b.record.versioning;
+      if (status === undefined) {
+        if (chain.length > 0) await this.#writeChainLocked(b, key, []);
+        return { deleteMarker: false };
+      }
+      const seq = ++this.#seq;
+      const now = commitTime(input.now ?? 0);
+      const marker: DeleteMarkerRecord = { key, versionId: versionIdFor(status, seq, now) as string, lastModified: now, deleteMarker: true };
+      const next = commitToChain<VersionEntry>(chain, { version: marker, seq }, status).chain;
+      await this.#writeChainLocked(b, key, next);
+      return { versionId: marker.versionId, deleteMarker: true };
     });
   }
 
@@ -379,9 +432,16 @@ export class FileBackend implements Backend {
     for (let i = start; i < b.keys.length && out.length < input.limit; i++) {
       const key = b.keys.at(i);
       if (!key.startsWith(input.prefix)) break;
-      out.push((b.objects.get(key) as ObjectEntry).record);
+      const current = (b.chains.get(key) as readonly VersionEntry[])[0] as VersionEntry;
+      if (!isDeleteMarker(current.version)) out.push(current.version);
     }
     return out;
+  }
+
+  async listObjectVersions(bucket: string, input: ListVersionsInput): Promise<readonly ListedVersion[]> {
+    this.#assertOpen();
+    const b = this.#bucket(bucket);
+    return pageOfVersions(b.keys, (key) => b.chains.get(key), input);
   }
 
   // ---------------------------------------------------------------- multipart
@@ -472,7 +532,7 @@ export class FileBackend implements Backend {
       const upload = this.#upload(bucket, key, uploadId);
       const chosen = checkCompleteParts(parts, [...upload.parts.values()].map((p) => p.record));
       const forbidOverwrite = upload.record.forbidOverwrite || input.forbidOverwrite === true;
-      if (forbidOverwrite && b.objects.has(key)) throw new BackendError('FileAlreadyExists', ALREADY_EXISTS);
+      if (forbidOverwrite && b.record.versioning === undefined && b.chains.has(key)) throw new BackendError('FileAlreadyExists', ALREADY_EXISTS);
       const entries = chosen.map((p) => upload.parts.get(p.partNumber) as PartEntry);
       const crc64 = combinedCrc64(chosen);
       const blob = await this.#blobs.concatenate(entries.map((p) => ({ blob: p.blob, size: p.record.size })), crc64);
@@ -492,8 +552,7 @@ export class FileBackend implements Backend {
             lastModified: now,
             lastAccessTime: now,
           };
-          await this.#commitLocked(bucket, { record: completed, blob, upload: uploadId }, forbidOverwrite);
-          return completed;
+          return this.#commitLocked(bucket, completed, blob, uploadId, forbidOverwrite);
         });
         await this.#removeUpload(b, upload);
         return record;
@@ -547,26 +606,76 @@ export class FileBackend implements Backend {
     return upload;
   }
 
+  /** The object a request addresses: `NoSuchKey` (absent or a delete marker) or `NoSuchVersion`. */
+  #objectEntry(bucket: string, key: string, versionId: string | undefined): VersionEntry & { version: ObjectRecord; blob: string } {
+    const chain = this.#bucket(bucket).chains.get(key);
+    const found = findVersion(chain, versionId);
+    if (found === undefined && versionId !== undefined && chain !== undefined) throw new BackendError('NoSuchVersion', NO_SUCH_VERSION);
+    if (found === undefined || isDeleteMarker(found.version) || found.blob === undefined) throw new BackendError('NoSuchKey', NO_SUCH_KEY);
+    return found as VersionEntry & { version: ObjectRecord; blob: string };
+  }
+
   /**
-   * Commits an object record; the caller holds the key's lock (`#keyLocks`). Checks the bucket
-   * and `forbidOverwrite`, renames the record into place, then updates the index and blob counts.
+   * Writes the key's chain (removing its file when empty) — the commit point — then updates the
+   * index and blob counts: one reference per version entry naming a blob, so entries new in
+   * `next` add one and entries of the old chain no longer in it release one (adds first). The
+   * caller holds the key's lock.
    */
-  async #commitLocked(bucket: string, entry: ObjectEntry, forbidOverwrite: boolean): Promise<void> {
-    const key = entry.record.key;
-    const b = this.#bucket(bucket);
-    const old = b.objects.get(key);
-    if (old !== undefined && forbidOverwrite) throw new BackendError('FileAlreadyExists', ALREADY_EXISTS);
+  async #writeChainLocked(b: BucketEntry, key: string, next: readonly VersionEntry[]): Promise<void> {
+    const path = objectPath(b.dir, key);
+    const old = b.chains.get(key) ?? [];
+    const apply = (): void => {
+      for (const e of next) if (e.blob !== undefined && !old.includes(e)) this.#blobs.add(e.blob);
+      if (next.length === 0) {
+        b.chains.delete(key);
+        b.keys.remove(key);
+      } else {
+        if (!b.chains.has(key)) b.keys.insert(key);
+        b.chains.set(key, next);
+      }
+      for (const e of old) if (e.blob !== undefined && !next.includes(e)) this.#blobs.release(e.blob);
+    };
+    if (next.length === 0) {
+      await unlinkIfExists(path);
+      apply();
+      await fsyncDir(bucketPaths(b.dir).objects);
+      return;
+    }
     b.committing++;
     try {
-      await replaceFile(this.#layout.tmp, objectPath(b.dir, key), encodeObjectFile(entry), () => {
-        b.objects.set(key, entry);
-        if (old === undefined) b.keys.insert(key);
-        this.#blobs.add(entry.blob);
-        if (old !== undefined) this.#blobs.release(old.blob);
-      });
+      await replaceFile(this.#layout.tmp, path, encodeChainFile(key, next), apply);
     } finally {
       b.committing--;
     }
+  }
+
+  /** Replaces one version in place (same id, place and seq). */
+  async #replaceVersionLocked(bucket: string, key: string, entry: VersionEntry): Promise<void> {
+    const b = this.#bucket(bucket);
+    const chain = b.chains.get(key) ?? [];
+    await this.#writeChainLocked(b, key, replaceInChain(chain, entry));
+  }
+
+  /**
+   * Commits `record` (data in `blob`) as the key's newest version, per the bucket's versioning;
+   * the caller holds the key's lock. `forbidOverwrite` is checked only in an unversioned bucket.
+   * Resolves the record with its version id.
+   */
+  async #commitLocked(bucket: string, record: ObjectRecord, blob: string, upload: string | undefined, forbidOverwrite: boolean): Promise<ObjectRecord> {
+    const key = record.key;
+    const b = this.#bucket(bucket);
+    const status = b.record.versioning;
+    const chain = b.chains.get(key) ?? [];
+    if (status === undefined && forbidOverwrite && chain.length > 0) throw new BackendError('FileAlreadyExists', ALREADY_EXISTS);
+    const seq = ++this.#seq;
+    const versionId = versionIdFor(status, seq, record.lastModified);
+    const { versionId: _old, ...rest } = record;
+    void _old;
+    const versioned: ObjectRecord = { ...rest, ...(versionId !== undefined ? { versionId } : {}) };
+    const entry: VersionEntry = { version: versioned, seq, blob, ...(upload !== undefined ? { upload } : {}) };
+    const next = commitToChain<VersionEntry>(chain, entry, status).chain;
+    await this.#writeChainLocked(b, key, next);
+    return versioned;
   }
 
   /** Runs `section` holding the key locks of every name (distinct names, taken in sorted order). */

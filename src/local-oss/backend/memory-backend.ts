@@ -4,7 +4,15 @@
  */
 import {
   BackendError,
+  isDeleteMarker,
   type Backend,
+  type DeleteMarkerRecord,
+  type DeleteObjectInput,
+  type DeleteOutcome,
+  type ListedVersion,
+  type ListVersionsInput,
+  type VersioningStatus,
+  type VersionRecord,
   type BucketRecord,
   type ByteRange,
   type CompletePart,
@@ -36,10 +44,20 @@ import {
   newUploadId,
   sortUploads,
 } from './backend-shared.js';
+import {
+  commitToChain,
+  findVersion,
+  pageOfVersions,
+  removeFromChain,
+  replaceInChain,
+  versionIdFor,
+  type ChainEntry,
+} from './backend-versions.js';
+import { SortedKeys } from './file-backend-index.js';
 
-interface StoredObject {
-  record: ObjectRecord;
-  data: Buffer;
+/** A version in a key's chain; `data` for objects, none for delete markers. */
+interface StoredVersion extends ChainEntry {
+  readonly data?: Buffer;
 }
 
 interface StoredPart {
@@ -54,30 +72,20 @@ interface StoredUpload {
 
 interface StoredBucket {
   record: BucketRecord;
-  objects: Map<string, StoredObject>;
-  /** Keys of `objects` in UTF-8 byte order. */
-  sortedKeys: string[];
+  /** Each key's versions, newest first (never empty). */
+  chains: Map<string, StoredVersion[]>;
+  /** Keys of `chains` in UTF-8 byte order. */
+  keys: SortedKeys;
   uploads: Map<string, StoredUpload>;
 }
 
 const READ_CHUNK = 1024 * 1024;
+const NO_SUCH_KEY = 'The specified key does not exist.';
+const NO_SUCH_VERSION = 'The specified version does not exist.';
 
 /** Creates an empty in-memory backend. */
 export function createMemoryBackend(): Backend {
   return new MemoryBackend();
-}
-
-/** Finds the first index whose key is ≥ `key` (or > `key` when `strict`). */
-function lowerBound(sorted: readonly string[], key: string, strict: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const c = compareKeys(sorted[mid] as string, key);
-    if (c < 0 || (strict && c === 0)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 async function collect(body: AsyncIterable<Uint8Array>, accumulator: DigestAccumulator): Promise<Buffer> {
@@ -118,14 +126,46 @@ export class MemoryBackend implements Backend {
     return upload;
   }
 
-  #commit(bucket: StoredBucket, stored: StoredObject, forbidOverwrite: boolean): void {
-    const key = stored.record.key;
-    const exists = bucket.objects.has(key);
-    if (exists && forbidOverwrite) {
+  #seq = 0;
+
+  /** The version a request addresses, or undefined. */
+  #find(bucket: StoredBucket, key: string, versionId: string | undefined): StoredVersion | undefined {
+    return findVersion(bucket.chains.get(key), versionId);
+  }
+
+  /** The object a request addresses: `NoSuchKey` (absent or a delete marker) or `NoSuchVersion`. */
+  #object(bucket: StoredBucket, key: string, versionId: string | undefined): StoredVersion & { version: ObjectRecord; data: Buffer } {
+    const found = this.#find(bucket, key, versionId);
+    if (found === undefined && versionId !== undefined && bucket.chains.has(key)) throw new BackendError('NoSuchVersion', NO_SUCH_VERSION);
+    if (found === undefined || isDeleteMarker(found.version) || found.data === undefined) throw new BackendError('NoSuchKey', NO_SUCH_KEY);
+    return found as StoredVersion & { version: ObjectRecord; data: Buffer };
+  }
+
+  #setChain(bucket: StoredBucket, key: string, chain: StoredVersion[]): void {
+    if (chain.length === 0) {
+      bucket.chains.delete(key);
+      bucket.keys.remove(key);
+      return;
+    }
+    if (!bucket.chains.has(key)) bucket.keys.insert(key);
+    bucket.chains.set(key, chain);
+  }
+
+  /** Commits `record` as the key's newest version (see the versioning rules of `Backend`); resolves it with its id. */
+  #commit(bucket: StoredBucket, record: ObjectRecord, data: Buffer, forbidOverwrite: boolean): ObjectRecord {
+    const key = record.key;
+    const status = bucket.record.versioning;
+    const chain = bucket.chains.get(key) ?? [];
+    if (status === undefined && forbidOverwrite && chain.length > 0) {
       throw new BackendError('FileAlreadyExists', 'The object you specified already exists and can not be overwritten.');
     }
-    if (!exists) bucket.sortedKeys.splice(lowerBound(bucket.sortedKeys, key, false), 0, key);
-    bucket.objects.set(key, stored);
+    const seq = ++this.#seq;
+    const versionId = versionIdFor(status, seq, record.lastModified);
+    const { versionId: _old, ...rest } = record;
+    void _old;
+    const versioned: ObjectRecord = { ...rest, ...(versionId !== undefined ? { versionId } : {}) };
+    this.#setChain(bucket, key, commitToChain(chain, { version: versioned, seq, data }, status).chain);
+    return versioned;
   }
 
   async createBucket(name: string, now: number, input?: CreateBucketInput): Promise<boolean> {
@@ -137,8 +177,8 @@ export class MemoryBackend implements Backend {
         ...(input?.storageClass !== undefined ? { storageClass: input.storageClass } : {}),
         ...(input?.acl !== undefined ? { acl: input.acl } : {}),
       },
-      objects: new Map(),
-      sortedKeys: [],
+      chains: new Map(),
+      keys: new SortedKeys(),
       uploads: new Map(),
     });
     return true;
@@ -146,7 +186,7 @@ export class MemoryBackend implements Backend {
 
   async deleteBucket(name: string): Promise<void> {
     const bucket = this.#bucket(name);
-    if (bucket.objects.size > 0 || bucket.uploads.size > 0) {
+    if (bucket.chains.size > 0 || bucket.uploads.size > 0) {
       throw new BackendError('BucketNotEmpty', 'The bucket you tried to delete is not empty.');
     }
     this.#buckets.delete(name);
@@ -160,13 +200,23 @@ export class MemoryBackend implements Backend {
     return [...this.#buckets.values()].map((b) => b.record).sort((a, b) => compareKeys(a.name, b.name));
   }
 
-  async headObject(bucket: string, key: string): Promise<ObjectRecord | undefined> {
-    return this.#bucket(bucket).objects.get(key)?.record;
+  async putBucketVersioning(name: string, status: VersioningStatus): Promise<void> {
+    const bucket = this.#bucket(name);
+    bucket.record = { ...bucket.record, versioning: status };
   }
 
-  async getObject(bucket: string, key: string, range?: ByteRange): Promise<ObjectRead | undefined> {
-    const stored = this.#bucket(bucket).objects.get(key);
-    if (stored === undefined) return undefined;
+  async headObject(bucket: string, key: string, versionId?: string): Promise<ObjectRecord | undefined> {
+    const version = this.#find(this.#bucket(bucket), key, versionId)?.version;
+    return version === undefined || isDeleteMarker(version) ? undefined : version;
+  }
+
+  async headVersion(bucket: string, key: string, versionId?: string): Promise<VersionRecord | undefined> {
+    return this.#find(this.#bucket(bucket), key, versionId)?.version;
+  }
+
+  async getObject(bucket: string, key: string, range?: ByteRange, versionId?: string): Promise<ObjectRead | undefined> {
+    const stored = this.#find(this.#bucket(bucket), key, versionId);
+    if (stored === undefined || isDeleteMarker(stored.version) || stored.data === undefined) return undefined;
     let data = stored.data;
     if (range !== undefined) {
       if (range.offset < 0 || range.length < 0 || range.offset + range.length > data.length) {
@@ -174,7 +224,7 @@ export class MemoryBackend implements Backend {
       }
       data = data.subarray(range.offset, range.offset + range.length);
     }
-    return { record: stored.record, body: chunksOf(data) };
+    return { record: stored.version, body: chunksOf(data) };
   }
 
   async putObject(
@@ -198,37 +248,44 @@ export class MemoryBackend implements Backend {
       objectType: input.objectType ?? 'Normal',
     };
     // Why: re-resolve the bucket; it may have been deleted while the body streamed.
-    this.#commit(this.#bucket(bucket), { record, data }, input.forbidOverwrite === true);
-    return record;
+    return this.#commit(this.#bucket(bucket), record, data, input.forbidOverwrite === true);
+  }
+
+  /** The current object for an append: undefined when absent or a delete marker. */
+  #appendTarget(bucket: StoredBucket, key: string): StoredVersion | undefined {
+    const current = bucket.chains.get(key)?.[0];
+    return current === undefined || isDeleteMarker(current.version) ? undefined : current;
   }
 
   async appendObject(bucket: string, key: string, body: AsyncIterable<Uint8Array>, input: AppendObjectInput): Promise<ObjectRecord> {
-    checkAppend(this.#bucket(bucket).objects.get(key)?.record, input.position);
+    checkAppend(this.#appendTarget(this.#bucket(bucket), key)?.version as ObjectRecord | undefined, input.position);
     const accumulator = new DigestAccumulator();
     const chunk = await collect(body, accumulator);
     const digest = accumulator.digest();
     input.verify?.(digest);
     // Why: checked again after the body, synchronously with the commit (another append may have landed).
     const b = this.#bucket(bucket);
-    const stored = b.objects.get(key);
-    const current = checkAppend(stored?.record, input.position);
+    const stored = this.#appendTarget(b, key);
+    const current = checkAppend(stored?.version as ObjectRecord | undefined, input.position);
     const record = appendedRecord(key, current, input.metadata, digest, commitTime(input.now));
-    const data = stored === undefined ? chunk : Buffer.concat([stored.data, chunk]);
-    this.#commit(b, { record, data }, false);
-    return record;
+    if (stored === undefined || current === undefined) return this.#commit(b, record, chunk, false);
+    // Why in place: appending to an appendable version extends it; it adds no version (wave 2 §2.2).
+    const extended: ObjectRecord = { ...record, ...(current.versionId !== undefined ? { versionId: current.versionId } : {}) };
+    const data = Buffer.concat([stored.data as Buffer, chunk]);
+    this.#setChain(b, key, replaceInChain(b.chains.get(key) ?? [], { version: extended, seq: stored.seq, data }));
+    return extended;
   }
 
   async copyObject(
-    source: { readonly bucket: string; readonly key: string },
+    source: { readonly bucket: string; readonly key: string; readonly versionId?: string },
     destination: { readonly bucket: string; readonly key: string },
     input: CopyObjectInput,
   ): Promise<ObjectRecord> {
-    const src = this.#bucket(source.bucket).objects.get(source.key);
+    const srcBucket = this.#bucket(source.bucket);
     const dst = this.#bucket(destination.bucket);
-    if (src === undefined) throw new BackendError('NoSuchKey', 'The specified key does not exist.');
-    const metadata = input.resolve(src.record);
-    const { contentMd5, versionId: _v, ...rest } = src.record;
-    void _v;
+    const src = this.#object(srcBucket, source.key, source.versionId);
+    const metadata = input.resolve(src.version);
+    const { contentMd5, ...rest } = src.version;
     const now = commitTime(input.now);
     const record: ObjectRecord = {
       ...metadata,
@@ -241,16 +298,14 @@ export class MemoryBackend implements Backend {
       lastModified: now,
       lastAccessTime: now,
     };
-    this.#commit(dst, { record, data: src.data }, input.forbidOverwrite === true);
-    return record;
+    return this.#commit(dst, record, src.data, input.forbidOverwrite === true);
   }
 
   async replaceMetadata(bucket: string, key: string, input: ReplaceMetadataInput): Promise<ObjectRecord> {
     const b = this.#bucket(bucket);
-    const stored = b.objects.get(key);
-    if (stored === undefined) throw new BackendError('NoSuchKey', 'The specified key does not exist.');
-    const metadata = input.resolve(stored.record);
-    const current = stored.record;
+    const stored = this.#object(b, key, input.versionId);
+    const current = stored.version;
+    const metadata = input.resolve(current);
     const now = commitTime(input.now);
     const record: ObjectRecord = {
       ...metadata,
@@ -262,30 +317,50 @@ export class MemoryBackend implements Backend {
       objectType: current.objectType,
       lastModified: input.keepLastModified === true ? current.lastModified : now,
       lastAccessTime: now,
+      ...(current.versionId !== undefined ? { versionId: current.versionId } : {}),
     };
-    b.objects.set(key, { record, data: stored.data });
+    this.#setChain(b, key, replaceInChain(b.chains.get(key) ?? [], { version: record, seq: stored.seq, data: stored.data }));
     return record;
   }
 
-  async deleteObject(bucket: string, key: string): Promise<void> {
+  async deleteObject(bucket: string, key: string, input: DeleteObjectInput = {}): Promise<DeleteOutcome> {
     const b = this.#bucket(bucket);
-    if (!b.objects.delete(key)) return;
-    const index = lowerBound(b.sortedKeys, key, false);
-    if (b.sortedKeys[index] === key) b.sortedKeys.splice(index, 1);
+    const chain = b.chains.get(key) ?? [];
+    if (input.versionId !== undefined) {
+      const { chain: rest, removed } = removeFromChain(chain, input.versionId);
+      this.#setChain(b, key, rest);
+      return { versionId: input.versionId, deleteMarker: removed !== undefined && isDeleteMarker(removed.version) };
+    }
+    const status = b.record.versioning;
+    if (status === undefined) {
+      this.#setChain(b, key, []);
+      return { deleteMarker: false };
+    }
+    const seq = ++this.#seq;
+    const now = commitTime(input.now ?? 0);
+    const marker: DeleteMarkerRecord = { key, versionId: versionIdFor(status, seq, now) as string, lastModified: now, deleteMarker: true };
+    this.#setChain(b, key, commitToChain(chain, { version: marker, seq }, status).chain);
+    return { versionId: marker.versionId, deleteMarker: true };
   }
 
   async listObjects(bucket: string, input: ListObjectsInput): Promise<readonly ObjectRecord[]> {
     const b = this.#bucket(bucket);
     const start = compareKeys(input.after, input.prefix) >= 0
-      ? lowerBound(b.sortedKeys, input.after, true)
-      : lowerBound(b.sortedKeys, input.prefix, false);
+      ? b.keys.lowerBound(input.after, true)
+      : b.keys.lowerBound(input.prefix, false);
     const out: ObjectRecord[] = [];
-    for (let i = start; i < b.sortedKeys.length && out.length < input.limit; i++) {
-      const key = b.sortedKeys[i] as string;
+    for (let i = start; i < b.keys.length && out.length < input.limit; i++) {
+      const key = b.keys.at(i);
       if (!key.startsWith(input.prefix)) break;
-      out.push((b.objects.get(key) as StoredObject).record);
+      const current = (b.chains.get(key) as StoredVersion[])[0] as StoredVersion;
+      if (!isDeleteMarker(current.version)) out.push(current.version);
     }
     return out;
+  }
+
+  async listObjectVersions(bucket: string, input: ListVersionsInput): Promise<readonly ListedVersion[]> {
+    const b = this.#bucket(bucket);
+    return pageOfVersions(b.keys, (key) => b.chains.get(key), input);
   }
 
   async createMultipartUpload(bucket: string, key: string, input: CreateUploadInput): Promise<UploadRecord> {
@@ -354,9 +429,9 @@ export class MemoryBackend implements Backend {
       lastModified: now,
       lastAccessTime: now,
     };
-    this.#commit(b, { record, data }, upload.record.forbidOverwrite || input.forbidOverwrite === true);
+    const committed = this.#commit(b, record, data, upload.record.forbidOverwrite || input.forbidOverwrite === true);
     b.uploads.delete(uploadId);
-    return record;
+    return committed;
   }
 
   async listMultipartUploads(bucket: string): Promise<readonly UploadRecord[]> {

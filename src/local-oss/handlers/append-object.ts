@@ -4,6 +4,7 @@ import { LocalOssError } from '../errors.js';
 import { header, requireBucket, requireKey, type Handler } from './context.js';
 import { checkObjectKey, contentMd5Verifier, metadataFromRequest } from './object-headers.js';
 import { MAX_PUT_SIZE } from './put-object.js';
+import { writtenVersionHeader } from './versioning.js';
 
 /**
  * Appends the body at `position` (which must be the object's length; 0 creates it). The first
@@ -44,6 +45,7 @@ export const appendObject: Handler = async (ctx) => {
         etag: record.etag,
         'x-oss-next-append-position': String(record.size),
         'x-oss-hash-crc64ecma': record.crc64,
+        ...writtenVersionHeader(record),
       },
     };
   } catch (error) {

@@ -16,6 +16,7 @@ import {
   sseFromHeaders,
   storageClassFromHeaders,
 } from './object-headers.js';
+import { versionHeader, writtenVersionHeader } from './versioning.js';
 
 /** A parsed `x-oss-copy-source`. */
 export interface CopySource {
@@ -64,9 +65,9 @@ export function copySourceOf(ctx: RequestContext): CopySource {
   const value = header(ctx, 'x-oss-copy-source');
   if (value === undefined) throw invalidSource('');
   const source = parseCopySource(value);
-  if (source.versionId !== undefined && source.versionId !== 'null') {
-    throw new LocalOssError('NoSuchVersion', 'The specified version does not exist.', {
-      details: { VersionId: source.versionId },
+  if (source.versionId === '') {
+    throw new LocalOssError('InvalidArgument', 'Version id can not be the empty string.', {
+      details: { ArgumentName: 'x-oss-copy-source', ArgumentValue: value },
     });
   }
   return source;
@@ -142,10 +143,13 @@ function linkTargetOf(source: ObjectRecord): { symlinkTarget?: string } {
 }
 
 /**
- * Copies the source to the destination key. A self-copy (same bucket and key; buckets are
- * unversioned) takes the request's metadata whatever the directive and changes metadata only,
- * keeping data, ETag and CRC. Other copies keep the source's ETag and CRC too. Answers
- * `<CopyObjectResult>` with `ETag` and `LastModified`, and `x-oss-hash-crc64ecma`.
+ * Copies the source (its `versionId`, else its current version) to the destination key. A
+ * self-copy (same bucket and key, no source version) takes the request's metadata whatever the
+ * directive; in an unversioned bucket it changes metadata only, in a versioned one it adds a
+ * version sharing the data (the old one stays). Copies keep the source's ETag and CRC. Answers
+ * `<CopyObjectResult>` with `ETag` and `LastModified`, `x-oss-hash-crc64ecma`,
+ * `x-oss-version-id` (the new version) and `x-oss-copy-source-version-id` (the version copied).
+ * Copying an old version onto its own key makes it current again (wave 2 §2.2).
  */
 export const copyObject: Handler = async (ctx) => {
   const bucket = requireBucket(ctx);
@@ -154,9 +158,11 @@ export const copyObject: Handler = async (ctx) => {
   const source = copySourceOf(ctx);
   const replace = directive(ctx, 'x-oss-metadata-directive', ['COPY', 'REPLACE']) === 'REPLACE';
   const now = ctx.clock;
-  const selfCopy = source.bucket === bucket && source.key === key;
+  const selfCopy = source.bucket === bucket && source.key === key && source.versionId === undefined;
+  const versioned = (await ctx.backend.getBucket(bucket))?.versioning !== undefined;
+  let copied: ObjectRecord | undefined;
   let record: ObjectRecord;
-  if (selfCopy) {
+  if (selfCopy && !versioned) {
     try {
       record = await ctx.backend.replaceMetadata(bucket, key, {
         now,
@@ -168,6 +174,7 @@ export const copyObject: Handler = async (ctx) => {
           }
           checkCopySourceConditions(ctx, current);
           checkReadable(current, ctx.clock());
+          copied = current;
           return copyMetadata(ctx, key, current, true);
         },
       });
@@ -182,7 +189,8 @@ export const copyObject: Handler = async (ctx) => {
         resolve: (src) => {
           checkCopySourceConditions(ctx, src);
           checkReadable(src, ctx.clock());
-          return copyMetadata(ctx, key, src, replace);
+          copied = src;
+          return copyMetadata(ctx, key, src, replace || selfCopy);
         },
       });
     } catch (error) {
@@ -190,10 +198,21 @@ export const copyObject: Handler = async (ctx) => {
     }
   }
   return {
-    headers: { etag: record.etag, 'x-oss-hash-crc64ecma': record.crc64 },
+    headers: {
+      etag: record.etag,
+      'x-oss-hash-crc64ecma': record.crc64,
+      ...writtenVersionHeader(record),
+      ...(copied !== undefined ? prefixed(await versionHeader(ctx, source.bucket, copied)) : {}),
+    },
     xml: { root: 'CopyObjectResult', value: { ETag: record.etag, LastModified: isoDate(record.lastModified) } },
   };
 };
+
+/** `x-oss-version-id` → `x-oss-copy-source-version-id`. */
+function prefixed(headers: Record<string, string>): Record<string, string> {
+  const id = headers['x-oss-version-id'];
+  return id !== undefined ? { 'x-oss-copy-source-version-id': id } : {};
+}
 
 /** Adds the source key to a NoSuchKey error from a copy (OSS names the missing source). */
 function sourceNotFound(error: unknown, source: CopySource): unknown {

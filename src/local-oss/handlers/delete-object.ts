@@ -4,11 +4,30 @@ import { uriEncode } from '../../oss/signer/canonical.js';
 import { LocalOssError } from '../errors.js';
 import { header, readSmallBody, requireBucket, requireKey, type Handler } from './context.js';
 import { verifyBodyContentMd5 } from './object-headers.js';
+import { versionIdParam } from './versioning.js';
+import type { DeleteOutcome } from '../backend/backend.js';
 
-/** `DELETE /<key>`: 204 whether or not the key existed; `NoSuchBucket` for a missing bucket. */
+/** The headers of a delete's answer (wave 2 §2.2). */
+function outcomeHeaders(outcome: DeleteOutcome): Record<string, string> {
+  return {
+    ...(outcome.deleteMarker ? { 'x-oss-delete-marker': 'true' } : {}),
+    ...(outcome.versionId !== undefined ? { 'x-oss-version-id': outcome.versionId } : {}),
+  };
+}
+
+/**
+ * `DELETE /<key>[?versionId=V]`: 204 whether or not the key (or version) existed; `NoSuchBucket`
+ * for a missing bucket. In a versioned bucket without `versionId` a delete marker is added
+ * (`x-oss-delete-marker: true`, `x-oss-version-id` of the marker); with it that version goes for
+ * good (`x-oss-version-id`, plus `x-oss-delete-marker` when it was a marker).
+ */
 export const deleteObject: Handler = async (ctx) => {
-  await ctx.backend.deleteObject(requireBucket(ctx), requireKey(ctx));
-  return { status: 204 };
+  const versionId = versionIdParam(ctx);
+  const outcome = await ctx.backend.deleteObject(requireBucket(ctx), requireKey(ctx), {
+    now: ctx.clock,
+    ...(versionId !== undefined ? { versionId } : {}),
+  });
+  return { status: 204, headers: outcomeHeaders(outcome) };
 };
 
 /** Most keys in one DeleteMultipleObjects request. */
@@ -48,21 +67,32 @@ export const deleteMultipleObjects: Handler = async (ctx) => {
   } catch {
     throw new LocalOssError('MalformedXML', 'The XML you provided was not well-formed.');
   }
-  const root = parsed['Delete'] as { Quiet?: string; Object?: Array<{ Key?: unknown }> } | undefined;
+  const root = parsed['Delete'] as { Quiet?: string; Object?: Array<{ Key?: unknown; VersionId?: unknown }> } | undefined;
   const objects = root?.Object ?? [];
   if (root === undefined || objects.length > MAX_DELETE_KEYS) {
     throw new LocalOssError('MalformedXML', 'The XML you provided was not well-formed or did not validate.');
   }
   const encodeUrl = ctx.params.get('encoding-type') === 'url' || header(ctx, 'encoding-type') === 'url';
-  const keys = objects.map((object) => {
+  const targets = objects.map((object) => {
     if (typeof object.Key !== 'string' || object.Key === '') throw new LocalOssError('MalformedXML', 'Every Object needs a Key.');
-    return object.Key;
+    if (object.VersionId === undefined) return { key: object.Key };
+    if (typeof object.VersionId !== 'string' || object.VersionId === '') {
+      throw new LocalOssError('InvalidArgument', 'Version id can not be the empty string.', { details: { ArgumentName: 'VersionId', ArgumentValue: '' } });
+    }
+    return { key: object.Key, versionId: object.VersionId };
   });
   // Why: validate the whole request before deleting anything.
   await ctx.backend.getBucket(bucket).then((b) => {
     if (b === undefined) throw new LocalOssError('NoSuchBucket', undefined, { details: { BucketName: bucket } });
   });
-  for (const key of keys) await ctx.backend.deleteObject(bucket, key);
+  const outcomes: Array<{ key: string; requested?: string; outcome: DeleteOutcome }> = [];
+  for (const target of targets) {
+    const outcome = await ctx.backend.deleteObject(bucket, target.key, {
+      now: ctx.clock,
+      ...(target.versionId !== undefined ? { versionId: target.versionId } : {}),
+    });
+    outcomes.push({ key: target.key, ...(target.versionId !== undefined ? { requested: target.versionId } : {}), outcome });
+  }
   const quiet = (root.Quiet ?? '').trim().toLowerCase() === 'true';
   // Why: quiet mode lists failures only; with none, OSS answers 200 with an empty body (wave 2 §1.3).
   if (quiet) return {};
@@ -72,7 +102,13 @@ export const deleteMultipleObjects: Handler = async (ctx) => {
       value: {
         ...(encodeUrl ? { EncodingType: 'url' } : {}),
         // Why: `/` encoded too, and never `+` for a space (the SDKs decode with unquote / QueryUnescape).
-        Deleted: keys.map((k) => ({ Key: encodeUrl ? uriEncode(k, false) : k })),
+        Deleted: outcomes.map(({ key, requested, outcome }) => ({
+          Key: encodeUrl ? uriEncode(key, false) : key,
+          // Why these shapes (wave 2 §1.3): a named version is echoed (plus the marker fields when it
+          // was a marker); a delete that added a marker names the new marker.
+          ...(requested !== undefined ? { VersionId: requested } : {}),
+          ...(outcome.deleteMarker ? { DeleteMarker: 'true', DeleteMarkerVersionId: outcome.versionId ?? '' } : {}),
+        })),
       },
     },
   };

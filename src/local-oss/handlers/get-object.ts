@@ -5,6 +5,7 @@ import { header, httpDate, requireBucket, requireKey, type HandlerResult, type R
 import { checkConditions, objectResponseHeaders } from './object-headers.js';
 import { checkReadable } from './restore-object.js';
 import { linkView, symlinkTarget } from './symlink.js';
+import { addressedObject, versionHeader, versionIdParam } from './versioning.js';
 
 /**
  * Parses a single `bytes=` range against an object size. Returns undefined for an absent or
@@ -47,19 +48,12 @@ function conditionsOf(ctx: RequestContext): Parameters<typeof checkConditions>[1
   };
 }
 
-function checkVersion(ctx: RequestContext): void {
-  const versionId = ctx.params.get('versionId');
-  if (versionId !== undefined && versionId !== 'null') {
-    throw new LocalOssError('NoSuchVersion', 'The specified version does not exist.', { details: { VersionId: versionId } });
-  }
-}
-
-/** The object a read addresses (only the `null` version exists); `NoSuchKey`/`NoSuchVersion` otherwise. */
+/**
+ * The object version a request addresses (`versionId`, else the current one); `NoSuchKey`,
+ * `NoSuchVersion` or, for a delete marker, the answers of {@link addressedObject}.
+ */
 export async function requireRecord(ctx: RequestContext): Promise<ObjectRecord> {
-  checkVersion(ctx);
-  const record = await ctx.backend.headObject(requireBucket(ctx), requireKey(ctx));
-  if (record === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: requireKey(ctx) } });
-  return record;
+  return addressedObject(ctx);
 }
 
 const RESPONSE_OVERRIDES: ReadonlyArray<readonly [string, string]> = [
@@ -73,11 +67,10 @@ const RESPONSE_OVERRIDES: ReadonlyArray<readonly [string, string]> = [
 
 /** `GET /<key>`: the data (206 with `Content-Range` for a satisfiable range), conditions honoured. */
 export const getObject: Handler = async (ctx) => {
-  checkVersion(ctx);
   const bucket = requireBucket(ctx);
   const key = requireKey(ctx);
-  const found = await ctx.backend.headObject(bucket, key);
-  if (found === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: key } });
+  const versionId = versionIdParam(ctx);
+  const found = await addressedObject(ctx, bucket, key);
   // Why: a link reads its target (wave 2 §6): data, size and ETag are the target's.
   const link = found.objectType === 'Symlink' ? found : undefined;
   const source = link !== undefined ? await symlinkTarget(ctx, bucket, link) : found;
@@ -86,7 +79,8 @@ export const getObject: Handler = async (ctx) => {
   checkConditions(current, conditionsOf(ctx));
   checkReadable(source, ctx.clock());
   const range = parseRange(header(ctx, 'range'), current.size);
-  const read = await ctx.backend.getObject(bucket, sourceKey, range);
+  // Why: a link's target is read at its current version; the object itself at the addressed one.
+  const read = await ctx.backend.getObject(bucket, sourceKey, range, link !== undefined ? undefined : versionId);
   if (read === undefined) {
     throw link !== undefined
       ? new LocalOssError('SymlinkTargetNotExist', 'The symlink target object does not exist.', { details: { Key: key } })
@@ -95,7 +89,7 @@ export const getObject: Handler = async (ctx) => {
   // Why: headers describe the snapshot actually read; if the object shrank since the HEAD above,
   // the backend already refused the range with InvalidRange.
   const record = link !== undefined ? linkView(link, read.record) : read.record;
-  const headers = objectResponseHeaders(record, ctx.clock());
+  const headers = { ...objectResponseHeaders(record, ctx.clock()), ...(await versionHeader(ctx, bucket, record)) };
   for (const [param, name] of RESPONSE_OVERRIDES) {
     const value = ctx.params.get(param);
     if (value !== undefined) headers[name] = value;
@@ -112,7 +106,7 @@ export const headObject: Handler = async (ctx): Promise<HandlerResult> => {
   const found = await requireRecord(ctx);
   const record = found.objectType === 'Symlink' ? linkView(found, await symlinkTarget(ctx, requireBucket(ctx), found)) : found;
   checkConditions(record, conditionsOf(ctx));
-  return { headers: objectResponseHeaders(record, ctx.clock()), contentLength: record.size };
+  return { headers: { ...objectResponseHeaders(record, ctx.clock()), ...(await versionHeader(ctx, requireBucket(ctx), record)) }, contentLength: record.size };
 };
 
 /**
@@ -127,7 +121,7 @@ export const getObjectMeta: Handler = async (ctx) => {
       'last-modified': httpDate(record.lastModified),
       'x-oss-last-access-time': httpDate(record.lastAccessTime),
       'x-oss-hash-crc64ecma': record.crc64,
-      ...(record.versionId !== undefined ? { 'x-oss-version-id': record.versionId } : {}),
+      ...(await versionHeader(ctx, requireBucket(ctx), record)),
     },
     contentLength: record.size,
   };

@@ -8,6 +8,7 @@ import { LocalOssError } from '../errors.js';
 import { requireBucket, requireKey, type Handler } from './context.js';
 import { requireRecord } from './get-object.js';
 import { checkReadable } from './restore-object.js';
+import { versionIdParam } from './versioning.js';
 
 /** Largest source image OSS processes (20 MB). */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -28,7 +29,7 @@ export const getImageInfo: Handler = async (ctx) => {
   if (record.size > MAX_IMAGE_BYTES) {
     throw new LocalOssError('ImageTooLarge', `The image is larger than ${MAX_IMAGE_BYTES} bytes (${record.size}).`);
   }
-  const read = await ctx.backend.getObject(requireBucket(ctx), requireKey(ctx));
+  const read = await ctx.backend.getObject(requireBucket(ctx), requireKey(ctx), undefined, versionIdParam(ctx));
   if (read === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: requireKey(ctx) } });
   const chunks: Buffer[] = [];
   for await (const chunk of read.body) chunks.push(Buffer.from(chunk));

@@ -25,6 +25,7 @@ import {
   metadataFromRequest,
   verifyBodyContentMd5,
 } from './object-headers.js';
+import { writtenVersionHeader } from './versioning.js';
 
 /** Highest part number. */
 export const MAX_PART_NUMBER = 10_000;
@@ -61,7 +62,7 @@ export const initiateMultipartUpload: Handler = async (ctx) => {
   // Why: OSS does not guess a multipart upload's type from its key (wave 2 §12).
   const metadata = metadataFromRequest(ctx, key, 'application/octet-stream');
   const forbid = forbidOverwrite(ctx);
-  if (forbid && (await ctx.backend.headObject(bucket, key)) !== undefined) {
+  if (forbid && (await ctx.backend.getBucket(bucket))?.versioning === undefined && (await ctx.backend.headObject(bucket, key)) !== undefined) {
     throw new LocalOssError('FileAlreadyExists', 'The object you specified already exists and can not be overwritten.');
   }
   for await (const _chunk of ctx.body) void _chunk;
@@ -120,17 +121,17 @@ export function parseCopyRange(value: string | undefined, size: number): ByteRan
  */
 async function readCopySource(ctx: RequestContext, source: CopySource): Promise<ObjectRead> {
   for (let attempt = 0; ; attempt++) {
-    const head = await ctx.backend.headObject(source.bucket, source.key);
-    if (head === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: source.key } });
+    const head = await ctx.backend.headObject(source.bucket, source.key, source.versionId);
+    if (head === undefined) throw missingSource(source);
     const range = parseCopyRange(header(ctx, 'x-oss-copy-source-range'), head.size);
     let read: ObjectRead | undefined;
     try {
-      read = await ctx.backend.getObject(source.bucket, source.key, range);
+      read = await ctx.backend.getObject(source.bucket, source.key, range, source.versionId);
     } catch (error) {
       if (attempt < 5 && error instanceof BackendError && error.code === 'InvalidRange') continue;
       throw error;
     }
-    if (read === undefined) throw new LocalOssError('NoSuchKey', undefined, { details: { Key: source.key } });
+    if (read === undefined) throw missingSource(source);
     const same = read.record.etag === head.etag && read.record.lastModified === head.lastModified && read.record.size === head.size;
     if (same || attempt >= 5) {
       if (!same) {
@@ -141,6 +142,13 @@ async function readCopySource(ctx: RequestContext, source: CopySource): Promise<
     }
     await read.body[Symbol.asyncIterator]().return?.();
   }
+}
+
+/** `NoSuchVersion` for a named source version that is gone, else `NoSuchKey`. */
+function missingSource(source: CopySource): LocalOssError {
+  return source.versionId !== undefined
+    ? new LocalOssError('NoSuchVersion', 'The specified version does not exist.', { details: { Key: source.key, VersionId: source.versionId } })
+    : new LocalOssError('NoSuchKey', undefined, { details: { Key: source.key } });
 }
 
 /** `PUT /<key>?partNumber=N&uploadId=ID` with `x-oss-copy-source` (+ range) → `<CopyPartResult>`. */
@@ -163,7 +171,10 @@ export const uploadPartCopy: Handler = async (ctx) => {
   }
   const part = await ctx.backend.uploadPart(bucket, key, uploadId, partNumber, read.body, { now: ctx.clock });
   return {
-    headers: { 'x-oss-hash-crc64ecma': part.crc64 },
+    headers: {
+      'x-oss-hash-crc64ecma': part.crc64,
+      ...(read.record.versionId !== undefined ? { 'x-oss-copy-source-version-id': read.record.versionId } : {}),
+    },
     xml: { root: 'CopyPartResult', value: { LastModified: isoDate(part.lastModified), ETag: part.etag } },
   };
 };
@@ -217,7 +228,7 @@ export const completeMultipartUpload: Handler = async (ctx) => {
   });
   const { encode, encodingType } = encoderFor(ctx);
   return {
-    headers: { 'x-oss-hash-crc64ecma': record.crc64, etag: record.etag },
+    headers: { 'x-oss-hash-crc64ecma': record.crc64, etag: record.etag, ...writtenVersionHeader(record) },
     xml: {
       root: 'CompleteMultipartUploadResult',
       value: {

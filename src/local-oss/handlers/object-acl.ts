@@ -6,6 +6,7 @@ import { OWNER } from './bucket.js';
 import { requireBucket, requireKey, type Handler } from './context.js';
 import { requireRecord } from './get-object.js';
 import { aclFromHeaders } from './object-headers.js';
+import { versionHeader } from './versioning.js';
 
 /**
  * `GET /<key>?acl` → `<AccessControlPolicy>` with the owner and the object's ACL as the single
@@ -18,6 +19,7 @@ export const getObjectAcl: Handler = async (ctx) => {
       root: 'AccessControlPolicy',
       value: { Owner: OWNER, AccessControlList: { Grant: record.acl } },
     },
+    headers: await versionHeader(ctx, requireBucket(ctx), record),
   };
 };
 
@@ -55,15 +57,17 @@ export const putObjectAcl: Handler = async (ctx) => {
   }
   for await (const _chunk of ctx.body) void _chunk;
   try {
-    await ctx.backend.replaceMetadata(requireBucket(ctx), requireKey(ctx), {
+    const versionId = ctx.params.get('versionId');
+    const record = await ctx.backend.replaceMetadata(requireBucket(ctx), requireKey(ctx), {
       now: ctx.clock,
+      ...(versionId !== undefined ? { versionId } : {}),
       resolve: (current) => ({ ...metadataOf(current), acl }),
     });
+    return { headers: await versionHeader(ctx, requireBucket(ctx), record) };
   } catch (error) {
     if (error instanceof BackendError && error.code === 'NoSuchKey') {
       throw new LocalOssError('NoSuchKey', undefined, { details: { Key: requireKey(ctx) }, cause: error });
     }
     throw error;
   }
-  return {};
 };

@@ -11,6 +11,7 @@ import { header, readSmallBody, requireBucket, requireKey, type Handler, type Re
 import { requireRecord } from './get-object.js';
 import { metadataOf } from './object-acl.js';
 import { verifyBodyContentMd5 } from './object-headers.js';
+import { versionHeader } from './versioning.js';
 
 /** One tag. */
 export interface Tag {
@@ -124,17 +125,20 @@ function parseTaggingBody(xml: string): Tag[] {
 }
 
 /** Replaces the tags of the addressed object; Last-Modified does not change (wave 2 §3). */
-async function setTags(ctx: RequestContext, tagging: string | undefined): Promise<void> {
+async function setTags(ctx: RequestContext, tagging: string | undefined): Promise<Record<string, string>> {
   try {
-    await ctx.backend.replaceMetadata(requireBucket(ctx), requireKey(ctx), {
+    const versionId = ctx.params.get('versionId');
+    const record = await ctx.backend.replaceMetadata(requireBucket(ctx), requireKey(ctx), {
       now: ctx.clock,
       keepLastModified: true,
+      ...(versionId !== undefined ? { versionId } : {}),
       resolve: (current) => {
         const { tagging: _old, ...rest } = metadataOf(current);
         void _old;
         return { ...rest, ...(tagging !== undefined ? { tagging } : {}) };
       },
     });
+    return await versionHeader(ctx, requireBucket(ctx), record);
   } catch (error) {
     if (error instanceof BackendError && error.code === 'NoSuchKey') {
       throw new LocalOssError('NoSuchKey', undefined, { details: { Key: requireKey(ctx) }, cause: error });
@@ -150,8 +154,7 @@ export const putObjectTagging: Handler = async (ctx) => {
   verifyBodyContentMd5(ctx, body);
   const tags = parseTaggingBody(body.toString('utf8'));
   checkTags(tags);
-  await setTags(ctx, formatTags(tags));
-  return {};
+  return { headers: await setTags(ctx, formatTags(tags)) };
 };
 
 /** `GET /<key>?tagging` → `<Tagging><TagSet>…</TagSet></Tagging>` (an empty TagSet without tags). */
@@ -159,6 +162,7 @@ export const getObjectTagging: Handler = async (ctx) => {
   const record = await requireRecord(ctx);
   const tags = tagsOf(record.tagging);
   return {
+    headers: await versionHeader(ctx, requireBucket(ctx), record),
     xml: {
       root: 'Tagging',
       value: { TagSet: tags.length === 0 ? '' : { Tag: tags.map((t) => ({ Key: t.key, Value: t.value })) } },
@@ -169,6 +173,5 @@ export const getObjectTagging: Handler = async (ctx) => {
 /** `DELETE /<key>?tagging` → 204: removes every tag. */
 export const deleteObjectTagging: Handler = async (ctx) => {
   await requireRecord(ctx);
-  await setTags(ctx, undefined);
-  return { status: 204 };
+  return { status: 204, headers: await setTags(ctx, undefined) };
 };

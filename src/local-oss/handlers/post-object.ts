@@ -28,6 +28,7 @@ import { MAX_SKEW_MS, parseV4Date } from '../verify-signature.js';
 import { header, requireBucket, type Handler, type RequestContext } from './context.js';
 import { checkObjectKey, forbidOverwrite, metadataFromRequest } from './object-headers.js';
 import { MAX_PUT_SIZE } from './put-object.js';
+import { writtenVersionHeader } from './versioning.js';
 
 /** What the PostObject handler needs besides the request. */
 export interface PostObjectSettings {
@@ -267,7 +268,7 @@ export function postObjectHandler(settings: PostObjectSettings): Handler {
       const pseudo = { headers: headersOf(form, contentType) };
       const metadata = metadataFromRequest(pseudo, key);
       const noOverwrite = forbidOverwrite(pseudo);
-      if (noOverwrite && (await ctx.backend.headObject(bucket, key)) !== undefined) {
+      if (noOverwrite && (await ctx.backend.getBucket(bucket))?.versioning === undefined && (await ctx.backend.headObject(bucket, key)) !== undefined) {
         throw new LocalOssError('FileAlreadyExists', 'The object you specified already exists and can not be overwritten.');
       }
       const range = policy?.sizeRange ?? { min: 0, max: MAX_PUT_SIZE };
@@ -288,6 +289,7 @@ export function postObjectHandler(settings: PostObjectSettings): Handler {
         etag: record.etag,
         'content-md5': record.contentMd5 ?? '',
         'x-oss-hash-crc64ecma': record.crc64,
+        ...writtenVersionHeader(record),
       };
       const redirect = form.get('success_action_redirect');
       if (redirect !== undefined && /^https?:\/\//i.test(redirect)) {

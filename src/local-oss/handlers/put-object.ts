@@ -7,6 +7,7 @@ import {
   forbidOverwrite,
   metadataFromRequest,
 } from './object-headers.js';
+import { writtenVersionHeader } from './versioning.js';
 
 /** Largest PutObject body (5 GiB). */
 export const MAX_PUT_SIZE = 5 * 1024 ** 3;
@@ -39,7 +40,7 @@ export const putObject: Handler = async (ctx) => {
     throw new LocalOssError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size.');
   }
   const metadata = metadataFromRequest(ctx, key);
-  if (forbidOverwrite(ctx) && (await ctx.backend.headObject(bucket, key)) !== undefined) {
+  if (forbidOverwrite(ctx) && (await ctx.backend.getBucket(bucket))?.versioning === undefined && (await ctx.backend.headObject(bucket, key)) !== undefined) {
     // Why: fail before consuming the body; the backend re-checks atomically at commit.
     throw new LocalOssError('FileAlreadyExists', 'The object you specified already exists and can not be overwritten.');
   }
@@ -55,6 +56,7 @@ export const putObject: Handler = async (ctx) => {
       etag: record.etag,
       'content-md5': record.contentMd5 ?? '',
       'x-oss-hash-crc64ecma': record.crc64,
+      ...writtenVersionHeader(record),
     },
   };
 };

@@ -103,9 +103,11 @@ export const restoreObject: Handler = async (ctx) => {
   try {
     // Why: the state is decided inside resolve, atomically with the write, so two concurrent
     // requests never both start a restore.
+    const versionId = ctx.params.get('versionId');
     await ctx.backend.replaceMetadata(requireBucket(ctx), requireKey(ctx), {
       now: ctx.clock,
       keepLastModified: true,
+      ...(versionId !== undefined ? { versionId } : {}),
       resolve: (latest) => {
         const now = ctx.clock();
         const current = latest.restore !== undefined && now < latest.restore.expiresAt ? latest.restore : undefined;

@@ -9,6 +9,7 @@ import { LocalOssError } from '../errors.js';
 import { header, requireBucket, requireKey, type Handler } from './context.js';
 import { requireRecord } from './get-object.js';
 import { checkObjectKey, forbidOverwrite, metadataFromRequest, objectResponseHeaders } from './object-headers.js';
+import { versionHeader, writtenVersionHeader } from './versioning.js';
 
 async function* bytesOf(data: Buffer): AsyncGenerator<Uint8Array> {
   yield data;
@@ -44,7 +45,7 @@ export const putSymlink: Handler = async (ctx) => {
     now: ctx.clock,
     forbidOverwrite: forbidOverwrite(ctx),
   });
-  return { headers: { etag: record.etag } };
+  return { headers: { etag: record.etag, ...writtenVersionHeader(record) } };
 };
 
 /** `GET /<key>?symlink` → 200, empty body, `x-oss-symlink-target` (encoded, `/` kept), ETag, Last-Modified, user metadata. */
@@ -55,7 +56,11 @@ export const getSymlink: Handler = async (ctx) => {
   }
   const headers = objectResponseHeaders(record);
   delete headers['content-md5'];
-  return { headers: { ...headers, 'x-oss-symlink-target': uriEncode(record.symlinkTarget, true) }, contentLength: 0, body: Buffer.alloc(0) };
+  return {
+    headers: { ...headers, ...(await versionHeader(ctx, requireBucket(ctx), record)), 'x-oss-symlink-target': uriEncode(record.symlinkTarget, true) },
+    contentLength: 0,
+    body: Buffer.alloc(0),
+  };
 };
 
 /**

@@ -35,6 +35,8 @@ export function parseServiceError(
     hostId: fields?.HostId || undefined,
     target,
     serverDate: date !== undefined && !Number.isNaN(date.getTime()) ? date : undefined,
+    deleteMarker: headers['x-oss-delete-marker'] === 'true',
+    versionId: headers['x-oss-version-id'] || undefined,
   });
 }
 

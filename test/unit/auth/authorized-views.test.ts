@@ -23,7 +23,7 @@ function recorder<T extends object>(result: (name: string) => unknown = (name) =
   return { target, calls };
 }
 
-const EVERYTHING_ON_ONE_OBJECT = { bucket: 'media', key: 'users/alice/a', sourceKey: 'users/alice/a', target: 'users/alice/b', prefix: 'users/alice/', uploadId: 'u', partNumber: 1 };
+const EVERYTHING_ON_ONE_OBJECT = { bucket: 'media', key: 'users/alice/a', sourceKey: 'users/alice/a', target: 'users/alice/b', prefix: 'users/alice/', uploadId: 'u', partNumber: 1, objects: [{ key: 'users/alice/a' }], status: 'Enabled' };
 const policy = parsePolicy({
   rules: [
     { bucket: 'media', prefix: 'users/${sub}/', allow: ['read', 'list', 'write', 'delete'] },
@@ -38,7 +38,7 @@ const nobody = createAccess(parsePolicy({ rules: [] }), authenticated({ sub: 'al
 
 describe('authorizeStoreApi', () => {
   it('covers every OssApi method (the table is exhaustive by type; this pins the count)', () => {
-    expect(GUARDED_METHODS).toHaveLength(26);
+    expect(GUARDED_METHODS).toHaveLength(30);
   });
 
   it('putSymlink needs read on the target too: a link in your own folder must not expose another one', async () => {
@@ -62,9 +62,10 @@ describe('authorizeStoreApi', () => {
   it.each(GUARDED_METHODS.filter((n) => n !== 'listBuckets'))('%s: an allowed call passes through unchanged', async (name) => {
     const fake = recorder<OssApi>();
     const view = authorizeStoreApi(fake.target, alice);
-    const request = name === 'putBucket' || name === 'deleteBucket' ? { bucket: 'media' } : EVERYTHING_ON_ONE_OBJECT;
+    const wholeBucket = name === 'putBucket' || name === 'deleteBucket' || name === 'putBucketVersioning';
+    const request = wholeBucket ? { bucket: 'media', status: 'Enabled' } : EVERYTHING_ON_ONE_OBJECT;
     const everything = authorizeStoreApi(fake.target, createAccess(ALLOW_EVERYTHING, ANONYMOUS));
-    if (name === 'putBucket' || name === 'deleteBucket') {
+    if (wholeBucket) {
       // A whole bucket needs the action on prefix "" — alice's folder is not enough.
       await expect((view[name] as (r: unknown) => Promise<unknown>)(request)).rejects.toBeInstanceOf(AccessDeniedError);
       expect(await (everything[name] as (r: unknown) => Promise<unknown>)(request)).toBe(name);
@@ -84,6 +85,26 @@ describe('authorizeStoreApi', () => {
       /read object "users\/alice\/a" in bucket "other"/,
     );
     expect(fake.calls).toEqual(['copyObject']);
+  });
+
+  it('deleteMultipleObjects needs delete on every key; one denied key sends nothing', async () => {
+    const fake = recorder<OssApi>();
+    const view = authorizeStoreApi(fake.target, alice);
+    await view.deleteMultipleObjects({ bucket: 'media', objects: [{ key: 'users/alice/a' }, { key: 'users/alice/b', versionId: 'v' }] });
+    await expect(view.deleteMultipleObjects({ bucket: 'media', objects: [{ key: 'users/alice/a' }, { key: 'users/bob/a' }] })).rejects.toThrow(
+      /delete object "users\/bob\/a"/,
+    );
+    expect(fake.calls).toEqual(['deleteMultipleObjects']);
+  });
+
+  it('listObjectVersions is a listing of its prefix; getBucketVersioning needs some right in the bucket', async () => {
+    const fake = recorder<OssApi>();
+    const view = authorizeStoreApi(fake.target, alice);
+    await view.listObjectVersions({ bucket: 'media', prefix: 'users/alice/' });
+    await expect(view.listObjectVersions({ bucket: 'media', prefix: 'users/' })).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
+    await view.getBucketVersioning({ bucket: 'media' });
+    await expect(view.getBucketVersioning({ bucket: 'secret' })).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
+    expect(fake.calls).toEqual(['listObjectVersions', 'getBucketVersioning']);
   });
 
   it('a listing is decided on its prefix, never filtered', async () => {

@@ -85,6 +85,10 @@ export function createFakeOssApi(objects: Record<string, FakeObject>): FakeOssAp
     putBucket: unused('putBucket'),
     deleteBucket: unused('deleteBucket'),
     listBuckets: unused('listBuckets'),
+    putBucketVersioning: unused('putBucketVersioning'),
+    getBucketVersioning: unused('getBucketVersioning'),
+    listObjectVersions: unused('listObjectVersions'),
+    deleteMultipleObjects: unused('deleteMultipleObjects'),
   };
   return { api, calls };
 }

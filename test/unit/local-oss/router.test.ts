@@ -52,7 +52,7 @@ describe('route', () => {
   });
 
   it('answers NotImplemented for known unsupported sub-resources', () => {
-    for (const [method, key, q] of [['PUT', undefined, 'acl'], ['GET', undefined, 'acl'], ['PUT', undefined, 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'select'], ['GET', undefined, 'versions'], ['GET', 'k', 'x-oss-process=image/resize,w_10'], ['POST', undefined, 'acl']] as const) {
+    for (const [method, key, q] of [['PUT', undefined, 'acl'], ['GET', undefined, 'acl'], ['PUT', undefined, 'tagging'], ['GET', undefined, 'lifecycle'], ['POST', 'k', 'select'], ['GET', undefined, 'website'], ['GET', 'k', 'x-oss-process=image/resize,w_10'], ['POST', undefined, 'acl']] as const) {
       try {
         r(method, 'b', key, [q]);
         expect.unreachable();
