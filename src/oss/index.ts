@@ -36,7 +36,7 @@ export {
 export type { UploadBody } from './operations/shared/body.js';
 export type { BucketVersioningStatus } from './operations/put-bucket-versioning.js';
 export type { ObjectVersion, ListObjectVersionsResult } from './operations/list-object-versions.js';
-export type { DeletedObject, ObjectToDelete, DeleteMultipleObjectsResult } from './operations/delete-multiple-objects.js';
+export type { DeletedObject, DeleteObjectFailure, ObjectToDelete, DeleteMultipleObjectsResult } from './operations/delete-multiple-objects.js';
 export type { ObjectProperties } from './operations/shared/object-properties.js';
 export type {
   ObjectAcl,

@@ -814,6 +814,24 @@ export function describeBackendContract(
         expect(v2.versionId).toBeDefined();
       });
 
+      it('hostile keys keep their versions apart and exact', async () => {
+        await backend.putBucketVersioning(B, 'Enabled');
+        for (const key of HOSTILE_KEYS) {
+          await put(key, `1 ${key}`);
+          await put(key, `2 ${key}`);
+          await backend.deleteObject(B, key, { now: NOW });
+        }
+        const listed = await backend.listObjectVersions(B, { prefix: '', keyMarker: '', limit: 1000 });
+        expect(listed).toHaveLength(HOSTILE_KEYS.length * 3);
+        for (const key of HOSTILE_KEYS) {
+          const mine = listed.filter((v) => v.version.key === key);
+          expect(mine.map((v) => isDeleteMarker(v.version))).toEqual([true, false, false]);
+          const older = await backend.getObject(B, key, undefined, versionIdOf(mine[2]!.version));
+          expect((await readAll(older!.body)).equals(Buffer.from(`1 ${key}`))).toBe(true);
+        }
+        expect(await keysOf()).toEqual([]);
+      });
+
       it('completeMultipartUpload adds a version', async () => {
         await backend.putBucketVersioning(B, 'Enabled');
         const v1 = await put('k', 'v1');

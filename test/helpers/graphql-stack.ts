@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config/index.js';
 import type { AppConfig } from '../../src/config/index.js';
 import { startLocalOss } from '../../src/local-oss/index.js';
 import type { FaultOptions, LocalOss } from '../../src/local-oss/index.js';
+import { storeEnv } from './local-oss.js';
 
 /** A GraphQL response body. */
 export interface GraphQLResult<T = Record<string, any>> {
@@ -52,10 +53,7 @@ export interface GraphQLStack {
 export async function startGraphQLStack(options: GraphQLStackOptions = {}): Promise<GraphQLStack> {
   const store = await startLocalOss({ buckets: options.buckets ?? ['photos'], ...(options.faults === undefined ? {} : { faults: options.faults }) });
   const loaded = loadConfig({
-    OSS_REGION: store.region,
-    OSS_ENDPOINT: store.url,
-    OSS_ACCESS_KEY_ID: store.credentials.accessKeyId,
-    OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
+    ...storeEnv(store),
     OSSGRAPH_LOG_LEVEL: 'silent',
   });
   const app = createApp({ ...loaded, ...options.config }, options.appDeps);

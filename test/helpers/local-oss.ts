@@ -108,3 +108,17 @@ export function errorCode(response: RawResponse): string | undefined {
   const xml = response.text !== '' ? response.text : Buffer.from(response.headers['x-oss-err'] ?? '', 'base64').toString('utf8');
   return /<Code>([^<]*)<\/Code>/.exec(xml)?.[1];
 }
+
+/** The OSS settings of an ossgraph environment that point at `store` (region, endpoint, first key pair). */
+export function storeEnv(store: {
+  readonly region: string;
+  readonly url: string;
+  readonly credentials: { readonly accessKeyId: string; readonly accessKeySecret: string };
+}): Record<string, string> {
+  return {
+    OSS_REGION: store.region,
+    OSS_ENDPOINT: store.url,
+    OSS_ACCESS_KEY_ID: store.credentials.accessKeyId,
+    OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
+  };
+}

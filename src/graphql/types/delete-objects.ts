@@ -1,14 +1,6 @@
 /** `Mutation.deleteObjects`: delete up to 1000 keys of one bucket with one DeleteMultipleObjects request. */
 import { MAX_DELETE_OBJECTS } from '../../oss/operations/delete-multiple-objects.js';
-import type { DeletedObject } from '../../oss/operations/delete-multiple-objects.js';
-
-/** A key the store could not delete (OSS's per-key failure shape is unverified; S3's `<Error>` fields). */
-export interface DeleteObjectsFailure {
-  readonly key: string;
-  readonly versionId?: string;
-  readonly code: string;
-  readonly message: string;
-}
+import type { DeletedObject, DeleteObjectFailure as DeleteObjectsFailure } from '../../oss/operations/delete-multiple-objects.js';
 import { builder } from '../builder.js';
 import { AccessDeniedError, BadUserInputError, NotFoundError, UpstreamUnavailableError } from '../errors.js';
 import { translateError } from '../translate-error.js';
@@ -89,9 +81,7 @@ builder.mutationField('deleteObjects', (t) =>
       });
       try {
         const result = await ctx.api.deleteMultipleObjects({ bucket: input.bucket, objects, ...(input.quiet === true ? { quiet: true } : {}) });
-        // Why always empty for now: the client does not parse per-key failures (OSS's shape for
-        // them is unverified, wave 2 §1.3); the field is in the contract so clients handle it.
-        return { requestId: result.requestId, deleted: result.deleted, errors: [] };
+        return { requestId: result.requestId, deleted: result.deleted, errors: result.errors };
       } catch (error) {
         throw translateError(error, { bucket: input.bucket });
       } finally {

@@ -355,15 +355,16 @@ export class FileBackend implements Backend {
     input: CopyObjectInput,
   ): Promise<ObjectRecord> {
     this.#assertOpen();
-    this.#objectEntry(source.bucket, source.key, source.versionId);
+    this.#bucket(source.bucket);
     this.#bucket(destination.bucket);
+    this.#objectEntry(source.bucket, source.key, source.versionId);
     // Why: both keys are locked (in a fixed order, so two copies never wait on each other) before
     // the source is read, so the condition check in `resolve`, the forbid-overwrite check and the
     // commit form one step: no write to either key lands in between.
     return this.#withKeyLocks([lockName(source.bucket, source.key), lockName(destination.bucket, destination.key)], async () => {
       this.#assertOpen();
-      const src = this.#objectEntry(source.bucket, source.key, source.versionId);
       this.#bucket(destination.bucket);
+      const src = this.#objectEntry(source.bucket, source.key, source.versionId);
       this.#blobs.add(src.blob);
       try {
         const metadata = input.resolve(src.version);

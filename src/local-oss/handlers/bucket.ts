@@ -126,7 +126,8 @@ export const deleteBucket: Handler = async (ctx) => {
 /**
  * `GET /?bucketInfo` → `<BucketInfo><Bucket>…</Bucket></BucketInfo>` with the storage class and
  * ACL given at PutBucket and OSS's other info fields (local-oss models no monitoring,
- * acceleration, replication, logging, encryption or versioning: they are reported off).
+ * acceleration, replication, logging or encryption: they are reported off; the versioning state
+ * is answered by GetBucketVersioning, not here).
  */
 export const getBucketInfo: Handler = async (ctx) => {
   const bucket = requireBucket(ctx);

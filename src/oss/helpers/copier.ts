@@ -11,11 +11,11 @@ import type { CopyObjectRequest } from '../operations/copy-object.js';
 import type { HeadObjectResult } from '../operations/head-object.js';
 import { compact } from '../operations/shared/compact.js';
 import { encodeTagging } from '../operations/shared/tags.js';
-import type { ObjectWriteHeaders, SystemHeaders } from '../operations/shared/request-headers.js';
+import type { ObjectWriteHeaders } from '../operations/shared/request-headers.js';
 import { normalizeUserMetadata } from '../validation/index.js';
 import { growPartSize, planParts } from './part-plan.js';
 import { runParallel } from './run-parallel.js';
-import { confirmWriteByReadBack, differencesFromIntended } from './write-read-back.js';
+import { confirmWriteByReadBack, differencesFromIntended, systemHeadersOf } from './write-read-back.js';
 import type { IntendedObject } from './write-read-back.js';
 
 /** The operations the copier uses. */
@@ -274,18 +274,6 @@ export function createCopier(api: CopierApi, options: CopierOptions = {}): Copie
   }
 
   return { copy };
-}
-
-/** The six system headers of an object or of write headers. */
-function systemHeadersOf(from: SystemHeaders): SystemHeaders {
-  return compact<SystemHeaders>({
-    contentType: from.contentType,
-    contentLanguage: from.contentLanguage,
-    contentEncoding: from.contentEncoding,
-    contentDisposition: from.contentDisposition,
-    cacheControl: from.cacheControl,
-    expires: from.expires,
-  });
 }
 
 /** What a copy writing `headers` (REPLACE semantics) of `source`'s bytes leaves in the destination. */

@@ -11,7 +11,7 @@ import type { HeadObjectResult } from '../operations/head-object.js';
 import { compact } from '../operations/shared/compact.js';
 import { SYSTEM_HEADER_NAMES } from '../operations/shared/request-headers.js';
 import type { ObjectAcl, ObjectWriteHeaders, SystemHeaders } from '../operations/shared/request-headers.js';
-import { assertBucketName, assertObjectKey, normalizeUserMetadata } from '../validation/index.js';
+import { assertBucketName, assertHeaderValue, assertObjectKey, normalizeUserMetadata } from '../validation/index.js';
 import { createCopier, headersFromSource } from './copier.js';
 import type { CopierApi, CopierOptions } from './copier.js';
 import { settleWaitMs } from './settle-rule.js';
@@ -166,23 +166,8 @@ export function createMetadataEditor(api: MetadataEditorApi, options: MetadataEd
   }
 
   async function edit(request: EditMetadataRequest, callOptions: CallOptions = {}): Promise<EditMetadataResult> {
-    assertBucketName(request.bucket);
-    assertObjectKey(request.key);
-    if (request.mode !== 'replace' && request.mode !== 'update') {
-      throw new OssInvalidArgumentError('mode', 'must be replace or update', request.mode);
-    }
-    if (request.mode === 'replace' && request.removeKeys !== undefined && request.removeKeys.length > 0) {
-      throw new OssInvalidArgumentError('removeKeys', 'only allowed in update mode (replace sets the whole set)', request.removeKeys);
-    }
-    const given = normalizeUserMetadata(request.metadata ?? {});
-    const removed = normalizeRemoveKeys(request.removeKeys ?? []);
-    for (const name of removed) {
-      if (name in given) throw new OssInvalidArgumentError('removeKeys', 'must not name a key that metadata sets', name);
-    }
+    const { metadata: given, removeKeys: removed } = checkEditRequest(request);
     const changes = request.systemHeaders ?? {};
-    for (const field of Object.keys(changes)) {
-      if (!(field in SYSTEM_HEADER_NAMES)) throw new OssInvalidArgumentError('systemHeaders', `unknown system header field`, field);
-    }
 
     const { head, acl } = await readSettled(request, callOptions);
     let metadata: Record<string, string>;
@@ -233,9 +218,41 @@ export function createMetadataEditor(api: MetadataEditorApi, options: MetadataEd
   return { edit };
 }
 
-/** `removeKeys` validated as metadata names and lowercased. */
-function normalizeRemoveKeys(keys: readonly string[]): string[] {
-  return Object.keys(normalizeUserMetadata(keys.map((name) => [name, 'x'] as const), 'removeKeys'));
+/** What {@link checkEditRequest} returns: the request's names normalised. */
+export interface CheckedEditRequest {
+  /** `metadata` with lowercase names. */
+  readonly metadata: Record<string, string>;
+  /** `removeKeys` lowercased. */
+  readonly removeKeys: readonly string[];
+}
+
+/**
+ * The input rules of a metadata edit, checked before anything is sent: bucket, key, mode,
+ * metadata names and values and their 8 KB total, `removeKeys` names (only in update mode, none
+ * also set by `metadata`), system header fields and values, `ifMatch`. Throws
+ * `OssInvalidArgumentError` naming the field, the rule and the value. The editor and the edit
+ * coordinator (which must refuse a bad edit before it joins a group) share it.
+ */
+export function checkEditRequest(request: EditMetadataRequest): CheckedEditRequest {
+  assertBucketName(request.bucket);
+  assertObjectKey(request.key);
+  if (request.mode !== 'replace' && request.mode !== 'update') {
+    throw new OssInvalidArgumentError('mode', 'must be replace or update', request.mode);
+  }
+  if (request.mode === 'replace' && request.removeKeys !== undefined && request.removeKeys.length > 0) {
+    throw new OssInvalidArgumentError('removeKeys', 'only allowed in update mode (replace sets the whole set)', request.removeKeys);
+  }
+  const metadata = normalizeUserMetadata(request.metadata ?? {});
+  const removeKeys = Object.keys(normalizeUserMetadata((request.removeKeys ?? []).map((name) => [name, 'x'] as const), 'removeKeys'));
+  for (const name of removeKeys) {
+    if (name in metadata) throw new OssInvalidArgumentError('removeKeys', 'must not name a key that metadata sets', name);
+  }
+  for (const [field, value] of Object.entries(request.systemHeaders ?? {})) {
+    if (!(field in SYSTEM_HEADER_NAMES)) throw new OssInvalidArgumentError('systemHeaders', 'unknown system header field', field);
+    if (typeof value === 'string') assertHeaderValue(value, `systemHeaders.${field}`);
+  }
+  if (request.ifMatch !== undefined) assertHeaderValue(request.ifMatch, 'ifMatch');
+  return { metadata, removeKeys };
 }
 
 /** The six system headers after applying `changes` to `current`. */

@@ -10,7 +10,7 @@ import { compact } from '../operations/shared/compact.js';
 import type { UploadBody } from '../operations/shared/body.js';
 import type { PutObjectRequest, PutObjectResult } from '../operations/put-object.js';
 import { normalizeUserMetadata } from '../validation/index.js';
-import { confirmWriteByReadBack } from './write-read-back.js';
+import { confirmWriteByReadBack, systemHeadersOf } from './write-read-back.js';
 import type { IntendedObject } from './write-read-back.js';
 
 /**
@@ -45,14 +45,7 @@ async function intendedPut(request: PutObjectRequest): Promise<IntendedObject | 
   const digest = await digestOf(request.body);
   if (digest === undefined) return undefined;
   return compact<IntendedObject>({
-    systemHeaders: compact({
-      contentType: request.contentType,
-      contentLanguage: request.contentLanguage,
-      contentEncoding: request.contentEncoding,
-      contentDisposition: request.contentDisposition,
-      cacheControl: request.cacheControl,
-      expires: request.expires,
-    }),
+    systemHeaders: systemHeadersOf(request),
     metadata: normalizeUserMetadata(request.metadata ?? {}),
     storageClass: request.storageClass,
     contentLength: digest.length,

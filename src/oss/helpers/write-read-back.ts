@@ -13,6 +13,16 @@ import { SYSTEM_HEADER_NAMES } from '../operations/shared/request-headers.js';
 import type { SystemHeaders } from '../operations/shared/request-headers.js';
 import { attemptMayHaveLanded } from '../retry/retryable.js';
 
+/** The six system headers of an object or of write headers, without the absent ones. */
+export function systemHeadersOf(from: SystemHeaders): SystemHeaders {
+  const out: Record<string, string> = {};
+  for (const field of Object.keys(SYSTEM_HEADER_NAMES) as Array<keyof SystemHeaders>) {
+    const value = from[field];
+    if (value !== undefined) out[field] = value;
+  }
+  return out as SystemHeaders;
+}
+
 /**
  * What an object must hold for a write to count as applied. Every field given is compared;
  * absent fields are not. In `systemHeaders` a header left out must be absent from the object,

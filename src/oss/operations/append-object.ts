@@ -33,6 +33,8 @@ export interface AppendObjectResult {
   /** CRC-64 of the whole object after this append. */
   readonly hashCrc64?: string;
   readonly etag: string;
+  /** The version appended to (in a versioned bucket; appends extend it, they add none). */
+  readonly versionId?: string;
   readonly requestId: string;
 }
 
@@ -79,6 +81,7 @@ export async function appendObject(client: OssClient, request: AppendObjectReque
       nextPosition: requiredIntHeader(response, 'x-oss-next-append-position'),
       hashCrc64,
       etag: requiredHeader(response, 'etag'),
+      versionId: optionalHeader(response, 'x-oss-version-id'),
       requestId: response.requestId,
     });
   } catch (error) {
@@ -87,6 +90,6 @@ export async function appendObject(client: OssClient, request: AppendObjectReque
     // only when the object holds exactly this chunk at exactly this position.
     const head = await headObject(client, { bucket: request.bucket, key: request.key }, options);
     if (head.contentLength !== request.position + bytes.length || head.hashCrc64 !== expectedCrc) throw error;
-    return compact<AppendObjectResult>({ nextPosition: head.contentLength, hashCrc64: head.hashCrc64, etag: head.etag, requestId: head.requestId });
+    return compact<AppendObjectResult>({ nextPosition: head.contentLength, hashCrc64: head.hashCrc64, etag: head.etag, versionId: head.versionId, requestId: head.requestId });
   }
 }

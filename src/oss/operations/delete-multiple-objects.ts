@@ -38,10 +38,20 @@ export interface DeletedObject {
   readonly deleteMarkerVersionId?: string;
 }
 
+/** One object OSS could not delete (the S3-style `<Error>` child; OSS's shape is unverified). */
+export interface DeleteObjectFailure {
+  readonly key: string;
+  readonly versionId?: string;
+  readonly code: string;
+  readonly message: string;
+}
+
 /** Result of {@link deleteMultipleObjects}. */
 export interface DeleteMultipleObjectsResult {
   /** In request order; empty in quiet mode. */
   readonly deleted: DeletedObject[];
+  /** Objects that were not deleted (also listed in quiet mode); local-oss never reports one. */
+  readonly errors: DeleteObjectFailure[];
   readonly requestId: string;
 }
 
@@ -85,13 +95,22 @@ export async function deleteMultipleObjects(
     },
     options,
   );
-  if (response.body.length === 0) return { deleted: [], requestId: response.requestId };
-  const result = parseResponseXml(response, 'DeleteResult', ['DeleteResult.Deleted']);
+  if (response.body.length === 0) return { deleted: [], errors: [], requestId: response.requestId };
+  const result = parseResponseXml(response, 'DeleteResult', ['DeleteResult.Deleted', 'DeleteResult.Error']);
   const encoded = optionalText(result, 'EncodingType') === 'url';
+  const keyOf = (item: Record<string, unknown>): string => (encoded ? urlDecode(requiredText(item, 'Key')) : requiredText(item, 'Key'));
   return {
+    errors: elements(result, 'Error').map((item) =>
+      compact<DeleteObjectFailure>({
+        key: keyOf(item),
+        versionId: optionalText(item, 'VersionId'),
+        code: optionalText(item, 'Code') ?? 'UnknownError',
+        message: optionalText(item, 'Message') ?? '',
+      }),
+    ),
     deleted: elements(result, 'Deleted').map((item) =>
       compact<DeletedObject>({
-        key: encoded ? urlDecode(requiredText(item, 'Key')) : requiredText(item, 'Key'),
+        key: keyOf(item),
         versionId: optionalText(item, 'VersionId'),
         deleteMarker: booleanText(item, 'DeleteMarker'),
         deleteMarkerVersionId: optionalText(item, 'DeleteMarkerVersionId'),

@@ -14,6 +14,7 @@ import type { LocalOss } from '../../../src/local-oss/index.js';
 import { createOssApi } from '../../../src/oss/api.js';
 import { createOssClient } from '../../../src/oss/client.js';
 import type { OssClient } from '../../../src/oss/client.js';
+import { storeEnv } from '../../helpers/local-oss.js';
 
 const bucket = 'flaky';
 const OBJECTS = 20;
@@ -31,10 +32,7 @@ async function appOverFaultyStore(errorRate: number, seed: number): Promise<{ st
   const store = await startLocalOss({ backend, faults: { seed, errorRate } });
   const app = createApp(
     loadConfig({
-      OSS_REGION: store.region,
-      OSS_ENDPOINT: store.url,
-      OSS_ACCESS_KEY_ID: store.credentials.accessKeyId,
-      OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
+      ...storeEnv(store),
       OSSGRAPH_LOG_LEVEL: 'silent',
     }),
   );

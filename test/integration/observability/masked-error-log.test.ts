@@ -8,6 +8,7 @@ import { createApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config/index.js';
 import { startLocalOss } from '../../../src/local-oss/index.js';
 import { createJsonLogger } from '../../../src/server/logger.js';
+import { storeEnv } from '../../helpers/local-oss.js';
 
 describe('a masked store error', () => {
   it('is logged once, with request id and OSS request id, without the store URL', async () => {
@@ -15,10 +16,7 @@ describe('a masked store error', () => {
     const raw: string[] = [];
     const app = createApp(
       loadConfig({
-        OSS_REGION: store.region,
-        OSS_ENDPOINT: store.url,
-        OSS_ACCESS_KEY_ID: store.credentials.accessKeyId,
-        OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
+        ...storeEnv(store),
         OSSGRAPH_LOG_LEVEL: 'debug',
       }),
       { logger: createJsonLogger({ level: 'debug', write: (line) => raw.push(line) }) },

@@ -14,6 +14,7 @@ import { createOssClient } from '../../../src/oss/client.js';
 import { listen } from '../../../src/server/http-server.js';
 import { createJsonLogger } from '../../../src/server/logger.js';
 import { parseMetrics, sumBy, total } from '../../helpers/prometheus.js';
+import { storeEnv } from '../../helpers/local-oss.js';
 
 const BUCKET = 'metered';
 const backend = createMemoryBackend();
@@ -32,10 +33,7 @@ async function start(env: Record<string, string> = {}, errorRate = 0): Promise<S
   const logs: Array<Record<string, unknown>> = [];
   const app = createApp(
     loadConfig({
-      OSS_REGION: store.region,
-      OSS_ENDPOINT: store.url,
-      OSS_ACCESS_KEY_ID: store.credentials.accessKeyId,
-      OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
+      ...storeEnv(store),
       ...env,
     }),
     { logger: createJsonLogger({ level: 'info', write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) }) },

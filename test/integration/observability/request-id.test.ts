@@ -10,6 +10,7 @@ import { startLocalOss } from '../../../src/local-oss/index.js';
 import { createApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config/index.js';
 import { createJsonLogger } from '../../../src/server/logger.js';
+import { storeEnv } from '../../helpers/local-oss.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -100,10 +101,7 @@ describe('error extensions over a failing store', () => {
     const store = await startLocalOss({ buckets: ['demo'], faults: { seed: 1, errorRate: 1 } });
     const app = createApp(
       loadConfig({
-        OSS_REGION: store.region,
-        OSS_ENDPOINT: store.url,
-        OSS_ACCESS_KEY_ID: store.credentials.accessKeyId,
-        OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
+        ...storeEnv(store),
       }),
       { logger: createJsonLogger({ level: 'silent' }) },
     );

@@ -16,6 +16,7 @@ import type { LocalOss } from '../../../src/local-oss/index.js';
 import { createOssApi } from '../../../src/oss/api.js';
 import { createOssClient } from '../../../src/oss/client.js';
 import { createJsonLogger } from '../../../src/server/logger.js';
+import { storeEnv } from '../../helpers/local-oss.js';
 
 const BUCKET = 'traced';
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -40,10 +41,7 @@ async function start(errorRate = 0): Promise<Started> {
   const logs: Array<Record<string, unknown>> = [];
   const app = createApp(
     loadConfig({
-      OSS_REGION: store.region,
-      OSS_ENDPOINT: store.url,
-      OSS_ACCESS_KEY_ID: store.credentials.accessKeyId,
-      OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
+      ...storeEnv(store),
     }),
     { tracerProvider: provider, logger: createJsonLogger({ level: 'info', write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) }) },
   );

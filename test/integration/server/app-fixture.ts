@@ -5,6 +5,7 @@ import { loadConfig } from '../../../src/config/index.js';
 import { startLocalOss } from '../../../src/local-oss/index.js';
 import type { LocalOss } from '../../../src/local-oss/index.js';
 import { createJsonLogger } from '../../../src/server/logger.js';
+import { storeEnv } from '../../helpers/local-oss.js';
 
 /** A running app and what a test inspects. */
 export interface AppFixture {
@@ -28,10 +29,7 @@ export async function startAppFixture(env: Record<string, string> = {}, buckets:
   const logs: Array<Record<string, unknown>> = [];
   const logger = createJsonLogger({ level: 'debug', write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
   const config = loadConfig({
-    OSS_REGION: store.region,
-    OSS_ENDPOINT: store.url,
-    OSS_ACCESS_KEY_ID: store.credentials.accessKeyId,
-    OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
+    ...storeEnv(store),
     ...env,
   });
   const app = createApp(config, { logger });

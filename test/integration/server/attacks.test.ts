@@ -11,6 +11,7 @@ import { startLocalOss } from '../../../src/local-oss/index.js';
 import type { LocalOss } from '../../../src/local-oss/index.js';
 import { startApiProcess } from '../../helpers/api-process.js';
 import type { ApiProcess } from '../../helpers/api-process.js';
+import { storeEnv } from '../../helpers/local-oss.js';
 
 const MB = 1024 * 1024;
 const BUCKET = 'demo';
@@ -127,17 +128,11 @@ describe.skipIf(process.platform !== 'linux')('attacks against the API process',
     if (report.length > 0) console.log(`\nattack figures:\n${report.join('\n')}`);
   });
 
-  const storeEnv = () => ({
-    OSS_REGION: store.region,
-    OSS_ENDPOINT: store.url,
-    OSS_ACCESS_KEY_ID: store.credentials.accessKeyId,
-    OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
-    // For the auth engineer's start-up check, once merged: these tests are about limits.
-    OSSGRAPH_AUTH: 'none',
-  });
+  // Why OSSGRAPH_AUTH=none: `serve` needs an explicit auth choice; these tests are about limits.
+  const apiEnv = () => ({ ...storeEnv(store), OSSGRAPH_AUTH: 'none' });
 
   it('with the defaults: each refused before execution, no store request, < 50 MB', { timeout: 180_000 }, async () => {
-    const api = await startApiProcess(storeEnv());
+    const api = await startApiProcess(apiEnv());
     try {
       await warmUp(api);
       const expected: Record<string, { code: string; limit?: string; status: number }> = {
@@ -164,7 +159,7 @@ describe.skipIf(process.platform !== 'linux')('attacks against the API process',
   });
 
   it('with document size and tokens raised: the alias limit refuses the alias documents', { timeout: 180_000 }, async () => {
-    const api = await startApiProcess({ ...storeEnv(), OSSGRAPH_MAX_DOCUMENT_BYTES: '16MiB', OSSGRAPH_MAX_TOKENS: '10000000' });
+    const api = await startApiProcess({ ...apiEnv(), OSSGRAPH_MAX_DOCUMENT_BYTES: '16MiB', OSSGRAPH_MAX_TOKENS: '10000000' });
     try {
       await warmUp(api);
       for (const attack of attacks().filter((a) => a.name.includes('aliases'))) {
@@ -182,7 +177,7 @@ describe.skipIf(process.platform !== 'linux')('attacks against the API process',
 
   it('with every operation limit raised: the store-request cap (1000) stops them', { timeout: 300_000 }, async () => {
     const api = await startApiProcess({
-      ...storeEnv(),
+      ...apiEnv(),
       OSSGRAPH_MAX_DOCUMENT_BYTES: '16MiB',
       OSSGRAPH_MAX_TOKENS: '10000000',
       OSSGRAPH_MAX_ALIASES: '1000000',

@@ -19,6 +19,7 @@ import type { LocalOss } from '../../../src/local-oss/index.js';
 import { createOssApi } from '../../../src/oss/api.js';
 import { createOssClient } from '../../../src/oss/client.js';
 import { ensureBuild, importedPackages } from '../../../scripts/compiled-build.js';
+import { storeEnv } from '../../helpers/local-oss.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -118,10 +119,7 @@ describe('the compiled build (dist/)', () => {
     await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
     const collectorUrl = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
     const server = start(['dist/main.js'], {
-      OSS_REGION: store.region,
-      OSS_ENDPOINT: store.url,
-      OSS_ACCESS_KEY_ID: store.credentials.accessKeyId,
-      OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
+      ...storeEnv(store),
       PORT: '0',
       OSSGRAPH_METRICS_PORT: '0',
       OSSGRAPH_TRACING: 'true',

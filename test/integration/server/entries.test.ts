@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_SPEC } from '../../../src/config/index.js';
 import { startLocalOss } from '../../../src/local-oss/index.js';
+import { storeEnv } from '../../helpers/local-oss.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -79,10 +80,7 @@ describe('src/main.ts', () => {
       cwd: ROOT,
       env: {
         ...cleanEnv(),
-        OSS_REGION: store.region,
-        OSS_ENDPOINT: store.url,
-        OSS_ACCESS_KEY_ID: store.credentials.accessKeyId,
-        OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
+        ...storeEnv(store),
         OSSGRAPH_AUTH: 'none',
         PORT: '0',
       },

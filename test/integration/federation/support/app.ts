@@ -2,6 +2,7 @@ import { createApp } from '../../../../src/app.js';
 import type { App } from '../../../../src/app.js';
 import { loadConfig } from '../../../../src/config/index.js';
 import type { LocalOss } from '../../../../src/local-oss/index.js';
+import { storeEnv } from '../../../helpers/local-oss.js';
 
 /** Options of {@link createAppOverLocalOss}: extra environment variables, as an operator sets them. */
 export interface AppOverLocalOssOptions {
@@ -14,10 +15,7 @@ export interface AppOverLocalOssOptions {
  */
 export function createAppOverLocalOss(store: LocalOss, options: AppOverLocalOssOptions = {}): App {
   const config = loadConfig({
-    OSS_REGION: store.region,
-    OSS_ENDPOINT: store.url,
-    OSS_ACCESS_KEY_ID: store.credentials.accessKeyId,
-    OSS_ACCESS_KEY_SECRET: store.credentials.accessKeySecret,
+    ...storeEnv(store),
     OSSGRAPH_LOG_LEVEL: 'silent',
     ...options.env,
   });
