@@ -108,10 +108,8 @@ builder.mutationField('updateTags', (t) =>
           const merged = new Map(current.tags.map((tag) => [tag.key, tag.value]));
           for (const key of remove) merged.delete(key);
           for (const tag of set) merged.set(tag.key, tag.value);
-          const tags = checkTags(
-            [...merged].map(([key, value]) => ({ key, value })),
-            'tags after the update',
-          );
+          // Why `input.set`: only adding tags can push the merged set over OSS's 10.
+          const tags = checkTags([...merged].map(([key, value]) => ({ key, value })), 'input.set');
           return await writeTags(ctx, ref, tags);
         } catch (error) {
           throw translateError(error, ref);

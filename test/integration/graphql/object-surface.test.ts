@@ -384,3 +384,17 @@ describe('tag and ACL changes against concurrent metadata edits (one edit queue 
     });
   }
 });
+
+describe('updateTags limits', () => {
+  it('a merge that would exceed 10 tags is BAD_USER_INPUT on input.set and changes nothing', async () => {
+    const key = 'limits/ten.txt';
+    await stack.app.api.putObject({ bucket: BUCKET, key, body: 'x' });
+    const ten = Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: String(i) }));
+    await stack.app.api.putObjectTagging({ bucket: BUCKET, key, tags: ten });
+    const answer = await ok(`mutation ($input: UpdateTagsInput!) { updateTags(input: $input) { __typename ... on BadUserInputError { field } } }`, {
+      input: { bucket: BUCKET, key, set: [{ key: 'eleventh', value: 'x' }] },
+    });
+    expect(answer['updateTags']).toEqual({ __typename: 'BadUserInputError', field: 'input.set' });
+    expect(Object.keys(await aliTags(key))).toHaveLength(10);
+  });
+});
