@@ -2,7 +2,7 @@
  * `npm run bench`: runs every scenario on loopback against local-oss within a total time budget,
  * prints one table and records it in `bench/RESULTS.md`.
  *
- * Flags: `--only=id,id` (requests, latency, throughput, uploads, startup, edits), `--quick` (fewer rounds,
+ * Flags: `--only=id,id`, `--cases=1,4` (scenario 3: only those of its four cases) (requests, latency, throughput, uploads, startup, edits), `--quick` (fewer rounds,
  * shorter loads; for checking the harness), `--no-write` (do not touch RESULTS.md),
  * `--budget=SECONDS` (default 330), `--profile` (every ossgraph process runs with `--cpu-prof`; the
  * profiles land in `bench/profiles/`, open them in Chrome DevTools or summarise them with

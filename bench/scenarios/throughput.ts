@@ -125,7 +125,10 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
       return { ...result, cpuUs };
     };
 
-    for (const c of CASES) {
+    // `--cases=1,4` measures only those cases (1-based), for profiling one path at a time.
+    const picked = process.argv.find((a) => a.startsWith('--cases='))?.slice('--cases='.length).split(',').map(Number);
+    for (const [index, c] of CASES.entries()) {
+      if (picked !== undefined && !picked.includes(index + 1)) continue;
       const caseName = `${c.name}, ${THROUGHPUT_CONNECTIONS} connections, ${seconds} s`;
       const peerCounts = await countOnce(peer, store, c, 'peer');
       const ourCounts = await countOnce(ours, store, c, 'ossgraph');
