@@ -77,7 +77,8 @@ export function createGraphQLContext(deps: ContextDeps): GraphQLContext {
   };
   const coordinator = deps.editCoordinator ?? createEditCoordinator({ leases: createInProcessLeases({ maxWaitMs: 60_000 }) });
   // Why lazy: most requests only read; the fenced API, copier and editor (≈ 60 closures) are built
-  // on first use, so a read pays nothing for them.
+  // on first use. Why method wrappers, not getters: envelop merges the context with Object.assign,
+  // which would call a getter at once.
   let copier: Copier | undefined;
   let metadataEditor: MetadataEditor | undefined;
   let fenced: OssApi | undefined;
@@ -87,13 +88,17 @@ export function createGraphQLContext(deps: ContextDeps): GraphQLContext {
     api,
     settings: authorizeSettings(settings, access),
     loaders: createLoaders(api, undefined, store, deps.onLoaderBatch),
-    get copier() {
-      return (copier ??= authorizeCopier(createCopier(fence(), copierOptions), access));
+    copier: {
+      copy: (request, options) => (copier ??= authorizeCopier(createCopier(fence(), copierOptions), access)).copy(request, options),
     },
     // Why authorization outermost: a group commit runs on its first member's editor, so every
     // member's own edit must be checked before it is queued.
-    get metadataEditor() {
-      return (metadataEditor ??= authorizeMetadataEditor(coordinatedEditor(coordinator, createMetadataEditor(fence(), copierOptions)), access));
+    metadataEditor: {
+      edit: (request, options) =>
+        (metadataEditor ??= authorizeMetadataEditor(coordinatedEditor(coordinator, createMetadataEditor(fence(), copierOptions)), access)).edit(
+          request,
+          options,
+        ),
     },
     editCoordinator: coordinator,
     request: deps.request,
