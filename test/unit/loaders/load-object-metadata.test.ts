@@ -153,3 +153,43 @@ describe('createObjectMetadataLoader', () => {
     await expect(loader.load(ref('late'), 'basic')).rejects.toBe(store.refusal());
   });
 });
+
+describe('ObjectMetadataLoader.peek', () => {
+  it('answers only what a settled load returned, sends nothing, and forgets on clear', async () => {
+    const api = createFakeMetadataApi(['a', 'b']);
+    const loader = createObjectMetadataLoader({ api });
+    expect(loader.peek(ref('a'), 'basic')).toBeUndefined();
+    const pending = loader.load(ref('a'), 'basic');
+    expect(loader.peek(ref('a'), 'basic')).toBeUndefined();
+    const basic = await pending;
+    expect(loader.peek(ref('a'), 'basic')).toBe(basic);
+    // A basic answer does not answer full.
+    expect(loader.peek(ref('a'), 'full')).toBeUndefined();
+    const full = await loader.load(ref('a'), 'full');
+    expect(loader.peek(ref('a'), 'full')).toBe(full);
+    expect(loader.peek(ref('a'), 'basic')).toBe(full);
+    // Missing objects and other versions are not answered.
+    expect(await loader.load(ref('gone'), 'full')).toBeNull();
+    expect(loader.peek(ref('gone'), 'full')).toBeUndefined();
+    expect(loader.peek(ref('a', 'v1'), 'basic')).toBeUndefined();
+    loader.clear(ref('a'));
+    expect(loader.peek(ref('a'), 'basic')).toBeUndefined();
+    expect(api.calls).toEqual([
+      { op: 'GetObjectMeta', key: 'a' },
+      { op: 'HeadObject', key: 'a' },
+      { op: 'HeadObject', key: 'gone' },
+    ]);
+  });
+
+  it('does not answer basic from a stale basic value while a full load is pending', async () => {
+    const api = createFakeMetadataApi(['a']);
+    const loader = createObjectMetadataLoader({ api });
+    await loader.load(ref('a'), 'basic');
+    const full = loader.load(ref('a'), 'full');
+    expect(loader.peek(ref('a'), 'basic')).toBeUndefined();
+    expect(loader.peek(ref('a'), 'full')).toBeUndefined();
+    const settled = await full;
+    expect(loader.peek(ref('a'), 'full')).toBe(settled);
+    expect(loader.peek(ref('a'), 'basic')).toBe(settled);
+  });
+});
