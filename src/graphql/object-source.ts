@@ -47,22 +47,3 @@ export function loadExisting(context: GraphQLContext, ref: ObjectRef, level: Met
     throw translateError(error, ref);
   });
 }
-
-/**
- * `pick` of the metadata of `source` at `level`: at once when the request already loaded it
- * (no promise per field), else after loading it like {@link loadMetadata}. Sends the same store
- * requests as {@link loadMetadata}.
- */
-export function withMetadata<T>(context: GraphQLContext, source: ObjectRef, level: 'full', pick: (metadata: FullObjectMetadata) => T): T | Promise<T>;
-export function withMetadata<T>(context: GraphQLContext, source: ObjectRef, level: MetadataLevel, pick: (metadata: ObjectMetadata) => T): T | Promise<T>;
-export function withMetadata<T>(
-  context: GraphQLContext,
-  source: ObjectRef,
-  level: MetadataLevel,
-  pick: ((metadata: FullObjectMetadata) => T) | ((metadata: ObjectMetadata) => T),
-): T | Promise<T> {
-  // Why the cast is sound: with level 'full' both paths hand `pick` a FullObjectMetadata.
-  const read = pick as (metadata: ObjectMetadata) => T;
-  const loaded = context.loaders.objectMetadata.peek(source, level);
-  return loaded !== undefined ? read(loaded) : loadMetadata(context, source, level).then(read);
-}

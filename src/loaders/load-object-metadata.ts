@@ -43,14 +43,6 @@ export interface ObjectMetadataLoader {
   load(ref: ObjectRef, level: 'full'): Promise<FullObjectMetadata | null>;
   load(ref: ObjectRef, level: MetadataLevel): Promise<ObjectMetadata | null>;
   /** Records what a listing said about an object (it exists; size, ETag, …) at no store cost. */
-  /**
-   * The metadata of `ref` at `level` when an earlier {@link ObjectMetadataLoader.load} of it (or
-   * of the full level) has already settled with an object; `undefined` otherwise (not loaded yet,
-   * pending, missing, failed). Sends nothing. Why: field resolvers of an object whose root
-   * resolver already awaited its load can answer synchronously, without a promise per field.
-   */
-  peek(ref: ObjectRef, level: 'full'): FullObjectMetadata | undefined;
-  peek(ref: ObjectRef, level: MetadataLevel): ObjectMetadata | undefined;
   primeListing(ref: ObjectRef, entry: ListedObject): void;
   /** The listing entry recorded for `ref`, if any. */
   listing(ref: ObjectRef): ListedObject | undefined;
@@ -66,16 +58,9 @@ interface PendingLoad {
 interface CachedLevels {
   basic?: Promise<ObjectMetadata | null>;
   full?: Promise<FullObjectMetadata | null>;
-  /** What `basic` settled with, when an object. */
-  basicValue?: ObjectMetadata;
-  /** What `full` settled with, when an object. */
-  fullValue?: FullObjectMetadata;
 }
 
 /** Creates an {@link ObjectMetadataLoader} over `options.api`. */
-/** Swallows a rejection observed only to record a settled value (the caller handles it). */
-function ignore(): void {}
-
 export function createObjectMetadataLoader(options: ObjectMetadataLoaderOptions): ObjectMetadataLoader {
   const { api, limiter, budget } = options;
   const cache = new Map<string, CachedLevels>();
@@ -138,35 +123,17 @@ export function createObjectMetadataLoader(options: ObjectMetadataLoaderOptions)
       cache.set(id, levels);
     }
     if (levels.full !== undefined) return levels.full;
-    const entry = levels;
     if (level === 'basic') {
-      if (levels.basic === undefined) {
-        levels.basic = enqueue(id, ref, level);
-        levels.basic.then((value) => {
-          if (value !== null) entry.basicValue = value;
-        }, ignore);
-      }
+      levels.basic ??= enqueue(id, ref, level);
       return levels.basic;
     }
     const full = enqueue(id, ref, level) as Promise<FullObjectMetadata | null>;
     levels.full = full;
-    full.then((value) => {
-      if (value !== null) entry.fullValue = value;
-    }, ignore);
     return full;
-  }
-
-  function peek(ref: ObjectRef, level: MetadataLevel): ObjectMetadata | undefined {
-    const levels = cache.get(objectRefKey(ref));
-    if (levels === undefined) return undefined;
-    // Why only once `full` settled: while a full load is pending, `load` answers every level with it.
-    if (levels.fullValue !== undefined) return levels.fullValue;
-    return level === 'basic' && levels.full === undefined ? levels.basicValue : undefined;
   }
 
   return {
     load: load as ObjectMetadataLoader['load'],
-    peek: peek as ObjectMetadataLoader['peek'],
     primeListing(ref, entry) {
       listings.set(objectRefKey(ref), entry);
     },

@@ -9,7 +9,7 @@ import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
 import { argumentCheck } from '../argument-checks.js';
 import { METADATA_LEVEL_EXTENSION, selectedMetadataLevel } from '../lookahead.js';
-import { listingOf, loadExisting, withMetadata } from '../object-source.js';
+import { listingOf, loadExisting, loadMetadata } from '../object-source.js';
 import type { StorageObjectSource } from '../object-source.js';
 import { translateError } from '../translate-error.js';
 import { checkExpiresIn, checkHeaderValue, checkObjectRef, checkRefCount } from '../validation.js';
@@ -25,8 +25,8 @@ function level(value: MetadataLevel): { [METADATA_LEVEL_EXTENSION]: MetadataLeve
 }
 
 /** A full-level value of `source`: one HeadObject per object, shared by every full field. */
-function fullValue<T>(context: GraphQLContext, source: StorageObjectSource, pick: (head: HeadObjectResult) => T | undefined): T | null | Promise<T | null> {
-  return withMetadata(context, source, 'full', (m) => pick(m.full) ?? null);
+function fullValue<T>(context: GraphQLContext, source: StorageObjectSource, pick: (head: HeadObjectResult) => T | undefined): Promise<T | null> {
+  return loadMetadata(context, source, 'full').then((m) => pick(m.full) ?? null);
 }
 
 StorageObjectRef.implement({
@@ -41,42 +41,42 @@ StorageObjectRef.implement({
       description: 'The version id (null in an unversioned bucket).',
       extensions: level('basic'),
       resolve: (o, _args, ctx) =>
-        o.versionId !== undefined ? o.versionId : withMetadata(ctx, o, 'basic', (m) => m.basic.versionId ?? null),
+        o.versionId !== undefined ? o.versionId : loadMetadata(ctx, o, 'basic').then((m) => m.basic.versionId ?? null),
     }),
     contentLength: t.field({
       type: 'SafeInt',
       description: 'Size in bytes.',
       extensions: level('basic'),
-      resolve: (o, _args, ctx) => listingOf(ctx, o)?.size ?? withMetadata(ctx, o, 'basic', (m) => m.basic.contentLength),
+      resolve: (o, _args, ctx) => listingOf(ctx, o)?.size ?? loadMetadata(ctx, o, 'basic').then((m) => m.basic.contentLength),
     }),
     etag: t.string({
       description: 'The ETag, with its quotes as OSS sends it (use it as `ifMatch`).',
       extensions: level('basic'),
-      resolve: (o, _args, ctx) => listingOf(ctx, o)?.etag ?? withMetadata(ctx, o, 'basic', (m) => m.basic.etag),
+      resolve: (o, _args, ctx) => listingOf(ctx, o)?.etag ?? loadMetadata(ctx, o, 'basic').then((m) => m.basic.etag),
     }),
     lastModified: t.field({
       type: 'DateTime',
       extensions: level('basic'),
-      resolve: (o, _args, ctx) => listingOf(ctx, o)?.lastModified ?? withMetadata(ctx, o, 'basic', (m) => m.basic.lastModified),
+      resolve: (o, _args, ctx) => listingOf(ctx, o)?.lastModified ?? loadMetadata(ctx, o, 'basic').then((m) => m.basic.lastModified),
     }),
     lastAccessTime: t.field({
       type: 'DateTime',
       nullable: true,
       description: 'Only when access tracking is enabled on the bucket.',
       extensions: level('basic'),
-      resolve: (o, _args, ctx) => withMetadata(ctx, o, 'basic', (m) => m.basic.lastAccessTime ?? null),
+      resolve: (o, _args, ctx) => loadMetadata(ctx, o, 'basic').then((m) => m.basic.lastAccessTime ?? null),
     }),
     hashCrc64: t.string({
       nullable: true,
       description: 'CRC-64/XZ (ECMA-182) of the content as an unsigned decimal string.',
       extensions: level('basic'),
-      resolve: (o, _args, ctx) => withMetadata(ctx, o, 'basic', (m) => m.basic.hashCrc64 ?? null),
+      resolve: (o, _args, ctx) => loadMetadata(ctx, o, 'basic').then((m) => m.basic.hashCrc64 ?? null),
     }),
     transitionTime: t.string({
       nullable: true,
       description: 'When a lifecycle rule last changed the storage class.',
       extensions: level('basic'),
-      resolve: (o, _args, ctx) => withMetadata(ctx, o, 'basic', (m) => m.basic.transitionTime ?? null),
+      resolve: (o, _args, ctx) => loadMetadata(ctx, o, 'basic').then((m) => m.basic.transitionTime ?? null),
     }),
     contentType: t.string({ nullable: true, extensions: level('full'), resolve: (o, _a, ctx) => fullValue(ctx, o, (h) => h.contentType) }),
     cacheControl: t.string({ nullable: true, extensions: level('full'), resolve: (o, _a, ctx) => fullValue(ctx, o, (h) => h.cacheControl) }),
@@ -148,7 +148,7 @@ StorageObjectRef.implement({
       type: [MetadataEntryRef],
       description: 'User metadata (`x-oss-meta-*`), keys lowercase, sorted by key.',
       extensions: level('full'),
-      resolve: (o, _a, ctx) => withMetadata(ctx, o, 'full', (m) => toMetadataEntries(m.full.metadata)),
+      resolve: (o, _a, ctx) => loadMetadata(ctx, o, 'full').then((m) => toMetadataEntries(m.full.metadata)),
     }),
     metadataValue: t.string({
       nullable: true,
@@ -157,7 +157,7 @@ StorageObjectRef.implement({
       extensions: level('full'),
       resolve: (o, args, ctx) => {
         const wanted = args.key.toLowerCase();
-        return withMetadata(ctx, o, 'full', (m) => {
+        return loadMetadata(ctx, o, 'full').then((m) => {
           const entry = Object.entries(m.full.metadata).find(([name]) => name.toLowerCase() === wanted);
           return entry === undefined ? null : entry[1];
         });
