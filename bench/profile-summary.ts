@@ -31,7 +31,7 @@ export function summariseProfile(profile: CpuProfile, top = 25): string {
   for (const [id, ms] of self) {
     const frame = byId.get(id)?.callFrame;
     if (frame === undefined) continue;
-    const file = frame.url.replace(/^file:\/\//, '').replace(/^.*node_modules\//, 'node_modules/').replace(/^.*\/work\/main\//, '');
+    const file = frame.url.replace(/^file:\/\//, '').replace(/^.*node_modules\//, 'node_modules/').replace(PROJECT_PREFIX, '');
     const fn = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
     const group = file.startsWith('node_modules/')
@@ -62,7 +62,7 @@ export function callersOf(profile: CpuProfile, name: string, top = 8): string {
     for (let cur: number | undefined = id; cur !== undefined && frames.length < 14; cur = parent.get(cur)) {
       const f = byId.get(cur)?.callFrame;
       if (f === undefined || f.functionName === '(root)') break;
-      frames.push(`${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^.*\/work\/main\//, '')}:${f.lineNumber + 1}`);
+      frames.push(`${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(PROJECT_PREFIX, '')}:${f.lineNumber + 1}`);
     }
     const key = frames.join('\n    ← ');
     stacks.set(key, (stacks.get(key) ?? 0) + ms);
@@ -93,8 +93,8 @@ export function inclusiveByFile(profile: CpuProfile, top = 25): string {
       if (url.includes('/node_modules/')) {
         const parts = url.replace(/^.*node_modules\//, '').split('/');
         group = parts.slice(0, parts[0]?.startsWith('@') ? 2 : 1).join('/');
-      } else if (url.includes('/work/main/src/')) {
-        group = url.replace(/^.*\/work\/main\//, '');
+      } else if (PROJECT_FILE.test(url)) {
+        group = url.replace(PROJECT_PREFIX, '');
       }
       if (group !== undefined) seen.add(group);
     }
@@ -108,6 +108,11 @@ export function inclusiveByFile(profile: CpuProfile, top = 25): string {
       .map(([name, ms]) => `${((ms / all) * 100).toFixed(1).padStart(5)} %  ${ms.toFixed(0).padStart(7)} ms  ${name}`),
   ].join('\n');
 }
+
+/** A file of the project, under `src/` (tsx) or `dist/` (the compiled build), in any checkout. */
+const PROJECT_FILE = /^file:\/\/(?!.*node_modules\/).*\/(src|dist)\/[^]*\.[jt]s$/;
+/** What is cut from a project file's URL to name it (`dist/oss/…`). */
+const PROJECT_PREFIX = /^(file:\/\/)?(?!.*node_modules\/).*?\/(?=(src|dist)\/)/;
 
 /** The owner groups of {@link splitByOwner}, in the order they are printed. */
 const OWNERS = [
@@ -125,8 +130,8 @@ const OWNERS = [
 ] as const;
 
 function ownerOf(url: string): (typeof OWNERS)[number] | undefined {
-  if (url.includes('/work/main/src/')) {
-    return /\/src\/oss\/(signer\/|transport\/sign-request\.ts)/.test(url) ? OWNERS[0] : OWNERS[1];
+  if (PROJECT_FILE.test(url)) {
+    return /\/(src|dist)\/oss\/(signer\/|transport\/sign-request\.[jt]s)/.test(url) ? OWNERS[0] : OWNERS[1];
   }
   if (!url.includes('/node_modules/')) return undefined;
   const parts = url.replace(/^.*node_modules\//, '').split('/');

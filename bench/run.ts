@@ -2,12 +2,13 @@
  * `npm run bench`: runs every scenario on loopback against local-oss within a total time budget,
  * prints one table and records it in `bench/RESULTS.md`.
  *
- * Flags: `--only=id,id` (requests, latency, throughput, uploads, startup, edits), `--quick` (fewer rounds,
+ * Flags: `--only=id,id`, `--cases=1,4` (scenario 3: only those of its four cases) (requests, latency, throughput, uploads, startup, edits), `--quick` (fewer rounds,
  * shorter loads; for checking the harness), `--no-write` (do not touch RESULTS.md),
- * `--budget=SECONDS` (default 280), `--profile` (every ossgraph process runs with `--cpu-prof`; the
+ * `--budget=SECONDS` (default 330), `--profile` (every ossgraph process runs with `--cpu-prof`; the
  * profiles land in `bench/profiles/`, open them in Chrome DevTools or summarise them with
  * `npx tsx bench/profile-summary.ts <file>`).
  */
+import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeMachine, formatMachine } from './lib/machine.js';
@@ -44,7 +45,7 @@ function flag(name: string): string | undefined {
 async function main(): Promise<void> {
   const started = new Date();
   const t0 = performance.now();
-  const budgetSeconds = Number(flag('budget') ?? 280);
+  const budgetSeconds = Number(flag('budget') ?? 330);
   const only = flag('only')?.split(',').filter((s) => s !== '');
   const notes: string[] = [];
   const context: BenchContext = {
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
   }
 
   const wallSeconds = (performance.now() - t0) / 1000;
+  const loadAtEnd = os.loadavg()[0] ?? Number.NaN;
+  notes.push(`load average at the end of the run ${loadAtEnd.toFixed(2)} (1 min)`);
   process.stdout.write(`\n${formatMachine(machine)} · ${wallSeconds.toFixed(0)} s\n\n${renderTextTable(rows)}\n`);
   for (const n of notes) process.stdout.write(`- ${n}\n`);
   const partial = only !== undefined || context.quick || flag('profile') !== undefined;

@@ -39,3 +39,26 @@ export function listingQuery(): string {
     bucket(name: $bucket) { objects(prefix: $prefix, first: $first) { nodes { bucket key contentLength etag lastModified } } }
   }`;
 }
+
+/** The fields of the peer comparison (issue 11): two from a listing or HEAD, two only HeadObject answers. */
+export const PEER_FIELDS = 'key contentLength contentType metadata { key value }';
+
+/** Fields a listing entry answers (no HEAD on either server). */
+export const LISTED_FIELDS = 'key contentLength etag';
+
+/** One object with `fields`. */
+export function objectWithFields(fields: string): string {
+  return `query One($bucket: String!, $key: String!) { object(bucket: $bucket, key: $key) { ${fields} } }`;
+}
+
+/** Objects by reference with `fields`. */
+export function objectsWithFields(fields: string): string {
+  return `query Many($refs: [ObjectRefInput!]!) { objects(refs: $refs) { ${fields} } }`;
+}
+
+/** One listing page (`nodes`) with `fields`. */
+export function listingWithFields(fields: string): string {
+  return `query List($bucket: String!, $prefix: String, $first: Int) {
+    bucket(name: $bucket) { objects(prefix: $prefix, first: $first) { nodes { ${fields} } } }
+  }`;
+}

@@ -1,4 +1,4 @@
-/** The two GraphQL servers the scenarios compare, each started as its own process. */
+/** The GraphQL servers the scenarios compare (ossgraph and the peer), each started as its own process. */
 import { join } from 'node:path';
 import { startChildServer } from './child-server.js';
 import type { ChildServer } from './child-server.js';
@@ -8,7 +8,7 @@ import type { LocalOssProcess } from './local-oss-process.js';
 export const OSSGRAPH_BENCH_ENV: Readonly<Record<string, string>> = {
   HOST: '127.0.0.1',
   PORT: '0',
-  // Why: the hand-written baseline logs nothing; request logging would be a cost the baseline does not pay.
+  // Why: the peer baseline logs nothing; request logging would be a cost the baseline does not pay.
   OSSGRAPH_LOG_LEVEL: 'warn',
   // Why none: `npm run serve` requires an explicit choice; the baseline does no authentication either.
   OSSGRAPH_AUTH: 'none',
@@ -50,13 +50,16 @@ export function startOssgraph(
   });
 }
 
-/** Starts the hand-written yoga + ali-oss baseline against `store`. */
-export function startHandwritten(root: string, store: LocalOssProcess): Promise<ChildServer> {
+/**
+ * Starts the peer (`bench/baselines/peer-server.ts`: yoga, one DataLoader per request over ali-oss
+ * `head()`, listings through `listV2`) against `store`.
+ */
+export function startPeer(root: string, store: LocalOssProcess): Promise<ChildServer> {
   return startChildServer({
-    name: 'hand-written baseline',
-    entry: join(root, 'bench', 'baselines', 'handwritten-server.ts'),
+    name: 'peer baseline',
+    entry: join(root, 'bench', 'baselines', 'peer-server.ts'),
     cwd: root,
-    ready: /handwritten listening on (http:\/\/\S+\/graphql)/,
+    ready: /peer listening on (http:\/\/\S+\/graphql)/,
     env: {
       OSS_ENDPOINT: store.url,
       OSS_REGION: `oss-${store.region}`,

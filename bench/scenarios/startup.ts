@@ -1,7 +1,7 @@
 /**
  * Scenario 5: time from process start to ready (the "listening" line) and idle RSS of the
  * production entry as operators run it (`npm run build`, then `node dist/main.js`), against the
- * hand-written baseline (a single TypeScript file, run with `node --import tsx`), both against the
+ * peer baseline (`bench/baselines/peer-server.ts`, a single TypeScript file, run with `node --import tsx`), both against the
  * same local-oss. Fresh processes every round. The build is made first when `dist/` is missing or
  * older than `src/`.
  */
@@ -11,7 +11,7 @@ import { readProcMemory } from '../lib/proc-memory.js';
 import type { ResultRow } from '../lib/result.js';
 import type { BenchContext, Scenario } from '../lib/scenario.js';
 import type { ChildServer } from '../lib/child-server.js';
-import { startHandwritten, startOssgraph } from '../lib/servers.js';
+import { startPeer, startOssgraph } from '../lib/servers.js';
 import { pairedRun, runRounds } from '../lib/stats.js';
 
 const TITLE = '5 start-up';
@@ -36,7 +36,7 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
     const result = await runRounds(plan, async (round) => {
       const [hand, ours] = await pairedRun(
         round,
-        () => measure(() => startHandwritten(context.root, store)),
+        () => measure(() => startPeer(context.root, store)),
         () => measure(() => startOssgraph(context.root, store, {}, { compiled: true })),
       );
       return {
@@ -48,7 +48,7 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
         idleRatio: ours.idleMiB / hand.idleMiB,
       };
     });
-    const label = 'hand-written yoga + ali-oss';
+    const label = 'peer: yoga + DataLoader + ali-oss';
     return [
       {
         scenario: TITLE,

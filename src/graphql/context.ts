@@ -76,16 +76,30 @@ export function createGraphQLContext(deps: ContextDeps): GraphQLContext {
     ...(settings.copyParallel === undefined ? {} : { parallel: settings.copyParallel }),
   };
   const coordinator = deps.editCoordinator ?? createEditCoordinator({ leases: createInProcessLeases({ maxWaitMs: 60_000 }) });
+  // Why lazy: most requests only read; the fenced API, copier and editor (≈ 60 closures) are built
+  // on first use. Why method wrappers, not getters: envelop merges the context with Object.assign,
+  // which would call a getter at once.
+  let copier: Copier | undefined;
+  let metadataEditor: MetadataEditor | undefined;
+  let fenced: OssApi | undefined;
   // Why fenced: the commit steps of the copier and the editor check the edit's lease first.
-  const fenced = coordinator.fence(api);
+  const fence = (): OssApi => (fenced ??= coordinator.fence(api));
   return {
     api,
     settings: authorizeSettings(settings, access),
     loaders: createLoaders(api, undefined, store, deps.onLoaderBatch),
-    copier: authorizeCopier(createCopier(fenced, copierOptions), access),
+    copier: {
+      copy: (request, options) => (copier ??= authorizeCopier(createCopier(fence(), copierOptions), access)).copy(request, options),
+    },
     // Why authorization outermost: a group commit runs on its first member's editor, so every
     // member's own edit must be checked before it is queued.
-    metadataEditor: authorizeMetadataEditor(coordinatedEditor(coordinator, createMetadataEditor(fenced, copierOptions)), access),
+    metadataEditor: {
+      edit: (request, options) =>
+        (metadataEditor ??= authorizeMetadataEditor(coordinatedEditor(coordinator, createMetadataEditor(fence(), copierOptions)), access)).edit(
+          request,
+          options,
+        ),
+    },
     editCoordinator: coordinator,
     request: deps.request,
     access,

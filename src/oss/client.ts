@@ -236,6 +236,14 @@ export function createOssClient(config: OssClientConfig): OssClient {
     }
     const base = { status: raw.status, headers: raw.headers, requestId, ...(sentCrc64 === undefined ? {} : { sentCrc64 }) };
     if (request.responseType === 'stream') return { ...base, body: new Uint8Array(), stream: raw.body };
+    const drain = (raw.body as { resume?: () => unknown }).resume;
+    if (request.method === 'HEAD' && typeof drain === 'function') {
+      // Why not read: a HEAD answer has no body, and the async iteration of an empty stream cost
+      // several promise hops per HeadObject (the hot path). Flowing mode lets it end by itself;
+      // destroying it instead could abort the request and lose the kept-alive connection.
+      drain.call(raw.body);
+      return { ...base, body: new Uint8Array() };
+    }
     let responseBody: Uint8Array;
     try {
       responseBody = await readBody(raw.body);

@@ -14,6 +14,7 @@ import { useInputChecks } from './plugins/use-input-checks.js';
 import { useReadiness } from './plugins/use-readiness.js';
 import { useRequestId } from './plugins/use-request-id.js';
 import type { RequestIdOptions } from './plugins/use-request-id.js';
+import { useRequestBodyLimit } from './plugins/use-request-body-limit.js';
 import { useRequestLog } from './plugins/use-request-log.js';
 import { useUploadLimit } from './plugins/use-upload-limit.js';
 
@@ -78,7 +79,8 @@ export function createServerYoga<TContext extends object>(options: ServerYogaOpt
     healthCheckEndpoint: options.healthEndpoint ?? '/healthz',
     context: options.context,
     fetchAPI: createFetch({ formDataLimits: { fileSize: options.maxUploadBytes, files: 1 } }),
-    maxRequestBodySize: options.maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
+    // Why off: `useRequestBodyLimit` (last plugin) enforces the same limit without piping bodies whose Content-Length bounds them.
+    maxRequestBodySize: false,
     cors: false,
     graphiql: options.graphiql,
     renderGraphiQL: renderOfflineGraphiQL,
@@ -103,6 +105,8 @@ export function createServerYoga<TContext extends object>(options: ServerYogaOpt
       useUploadLimit({ maxUploadBytes: options.maxUploadBytes }),
       useInputChecks(),
       ...(options.plugins ?? []),
+      // Why last: it wraps whichever request parser the plugins before it selected.
+      useRequestBodyLimit(options.maxUploadBytes + MULTIPART_OVERHEAD_BYTES),
     ],
   });
 }

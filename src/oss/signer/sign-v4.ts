@@ -17,8 +17,17 @@ export const MAX_PRESIGN_EXPIRES_SECONDS = 604_800;
 
 /** Formats `d` (UTC) as the V4 timestamp `YYYYMMDD'T'HHMMSS'Z'`, e.g. `20231216T162057Z`. */
 export function formatV4Date(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  // Why cached: every store request signs with the current second; the string changes once a second.
+  const second = Math.floor(d.getTime() / 1000);
+  if (second === lastSecond) return lastFormatted;
+  const formatted = d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  lastSecond = second;
+  lastFormatted = formatted;
+  return formatted;
 }
+
+let lastSecond = Number.NaN;
+let lastFormatted = '';
 
 /** The credential scope `<YYYYMMDD>/<region>/<product>/aliyun_v4_request`. */
 export function scopeV4(date8: string, region: string, product: string): string {

@@ -1,6 +1,7 @@
 /** The one XML parser configuration of the OSS layer (client responses and local-oss requests). */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { OssResponseParseError } from '../errors.js';
+import { parseSimpleXml } from './parse-simple-xml.js';
 
 /** Options of {@link parseXml}. */
 export interface ParseXmlOptions {
@@ -16,12 +17,20 @@ export interface ParseXmlOptions {
  * malformed XML.
  */
 export function parseXml(xml: string, options?: ParseXmlOptions): Record<string, unknown> {
+  const arrays = new Set(options?.arrays ?? []);
+  // Why first: the plain XML OSS sends parses in one pass; anything else (and every error) takes the general path.
+  const simple = parseSimpleXml(xml, arrays);
+  if (simple !== undefined) return simple;
+  return parseXmlGeneral(xml, arrays);
+}
+
+/** The general path: validator, then fast-xml-parser; the reference {@link parseSimpleXml} agrees with. */
+export function parseXmlGeneral(xml: string, arrays: ReadonlySet<string>): Record<string, unknown> {
   const validation = XMLValidator.validate(xml);
   if (validation !== true) {
     const { code, msg, line, col } = validation.err;
     throw new OssResponseParseError(`malformed XML (${code} at line ${line}, column ${col}): ${msg}`);
   }
-  const arrays = new Set(options?.arrays ?? []);
   const parser = new XMLParser({
     ignoreAttributes: true,
     ignoreDeclaration: true,
