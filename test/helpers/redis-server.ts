@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
@@ -38,6 +39,9 @@ export async function freePort(): Promise<number> {
 
 /** Starts redis-server on a free loopback port and waits (at most 10 s) until it answers PING. */
 export async function startRedisServer(): Promise<RedisServer> {
+  if (!existsSync(REDIS_SERVER_BIN)) {
+    throw new Error(`${REDIS_SERVER_BIN} not found: these tests need Debian's redis-server (apt-get install -y redis-server), or REDIS_SERVER_BIN pointing at one`);
+  }
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const child = spawn(REDIS_SERVER_BIN, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
