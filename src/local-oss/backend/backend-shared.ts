@@ -13,6 +13,7 @@ import {
   type ObjectMetadata,
   type ObjectRecord,
   type PartRecord,
+  type PutObjectInput,
   type UploadRecord,
 } from './backend.js';
 
@@ -152,6 +153,22 @@ export function asBuffer(chunk: Uint8Array): Buffer {
 /** The instant a {@link CommitTime} stands for, read now: call it exactly at the commit point. */
 export function commitTime(now: CommitTime): number {
   return typeof now === 'number' ? now : now();
+}
+
+/**
+ * The record a PutObject commits: `input`'s metadata, the digest of the body, and the commit time
+ * (read now, at the commit, so Last-Modified is when the object became visible).
+ */
+export function putObjectRecord(key: string, input: PutObjectInput, digest: DataDigest): ObjectRecord {
+  const now = commitTime(input.now);
+  return {
+    ...input.metadata,
+    ...digestFields(digest),
+    key,
+    lastModified: now,
+    lastAccessTime: now,
+    objectType: input.objectType ?? 'Normal',
+  };
 }
 
 /** Sorts uploads by key (UTF-8 byte order), then upload id: the ListMultipartUploads order. */

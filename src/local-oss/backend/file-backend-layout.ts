@@ -231,29 +231,19 @@ function checkBlob(value: unknown): string {
 /** Parses an object record file; throws {@link RecordFileError} when it is unusable. */
 export function decodeObjectFile(text: string): ObjectFile {
   const file = parseEnvelope(text);
-  const r = file['record'];
-  ensure(isObject(r), 'record');
-  const record = r as Json;
-  checkMetadata(record);
-  ensure(typeof record['key'] === 'string', 'key');
-  ensure(isCount(record['size']), 'size');
-  ensure(typeof record['etag'] === 'string', 'etag');
-  ensure(record['contentMd5'] === undefined || typeof record['contentMd5'] === 'string', 'contentMd5');
-  ensure(typeof record['crc64'] === 'string' && /^[0-9]+$/.test(record['crc64']), 'crc64');
-  ensure(typeof record['lastModified'] === 'number', 'lastModified');
-  ensure(typeof record['lastAccessTime'] === 'number', 'lastAccessTime');
-  ensure(OBJECT_TYPES.includes(record['objectType'] as ObjectType), 'objectType');
+  const record = checkObjectRecord(file['record']);
   const upload = file['upload'];
   ensure(upload === undefined || typeof upload === 'string', 'upload');
   const blob = checkBlob(file['blob']);
   return {
-    record: record as unknown as ObjectRecord,
+    record,
     blob,
     ...(typeof upload === 'string' ? { upload } : {}),
   };
 }
 
-function checkVersionRecord(r: unknown): ObjectRecord {
+/** One object record (of an unversioned key, or one version of a chain), checked field by field. */
+function checkObjectRecord(r: unknown): ObjectRecord {
   ensure(isObject(r), 'record');
   const record = r as Json;
   checkMetadata(record);
@@ -297,7 +287,7 @@ export function decodeChainFile(text: string): { key: string; chain: VersionEntr
       ensure(m['deleteMarker'] === true && typeof m['versionId'] === 'string' && m['versionId'] !== '' && typeof m['lastModified'] === 'number' && m['key'] === key, 'marker');
       entry = { version: m as unknown as DeleteMarkerRecord, seq };
     } else {
-      const record = checkVersionRecord(item['record']);
+      const record = checkObjectRecord(item['record']);
       ensure(record.key === key, 'record key');
       const upload = item['upload'];
       ensure(upload === undefined || typeof upload === 'string', 'upload');

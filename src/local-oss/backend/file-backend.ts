@@ -52,6 +52,7 @@ import {
   digestFields,
   multipartEtag,
   newUploadId,
+  putObjectRecord,
   sortUploads,
 } from './backend-shared.js';
 import { fsyncDir, replaceFile, unlinkIfExists } from './file-backend-atomic.js';
@@ -297,15 +298,7 @@ export class FileBackend implements Backend {
     try {
       return await this.#keyLocks.run(lockName(bucket, key), async () => {
         this.#assertOpen();
-        const now = commitTime(input.now);
-        const record: ObjectRecord = {
-          ...input.metadata,
-          ...digestFields(digest),
-          key,
-          lastModified: now,
-          lastAccessTime: now,
-          objectType: input.objectType ?? 'Normal',
-        };
+        const record = putObjectRecord(key, input, digest);
         return this.#commitLocked(bucket, record, blob, undefined, input.forbidOverwrite === true);
       });
     } finally {

@@ -42,6 +42,7 @@ import {
   digestFields,
   multipartEtag,
   newUploadId,
+  putObjectRecord,
   sortUploads,
 } from './backend-shared.js';
 import {
@@ -238,15 +239,7 @@ export class MemoryBackend implements Backend {
     const data = await collect(body, accumulator);
     const digest = accumulator.digest();
     input.verify?.(digest);
-    const now = commitTime(input.now);
-    const record: ObjectRecord = {
-      ...input.metadata,
-      ...digestFields(digest),
-      key,
-      lastModified: now,
-      lastAccessTime: now,
-      objectType: input.objectType ?? 'Normal',
-    };
+    const record = putObjectRecord(key, input, digest);
     // Why: re-resolve the bucket; it may have been deleted while the body streamed.
     return this.#commit(this.#bucket(bucket), record, data, input.forbidOverwrite === true);
   }
