@@ -12,20 +12,7 @@ import type { Backend } from '../../src/local-oss/backend/backend.js';
 import { createFileBackend } from '../../src/local-oss/backend/file-backend.js';
 import { startLocalOss, type LocalOss } from '../../src/local-oss/index.js';
 import { pngOf } from '../helpers/tiny-images.js';
-
-interface AliError {
-  code: string;
-  status: number;
-}
-
-async function failure(promise: Promise<unknown>): Promise<AliError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AliError;
-  }
-  throw new Error('expected the call to fail');
-}
+import { aliFailure, aliOssClient } from '../helpers/ali-oss.js';
 
 /** The tagging methods of ali-oss 6.23, which @types/ali-oss does not declare. */
 interface AliTagging {
@@ -53,17 +40,7 @@ describe.each([
   let backend: Backend | undefined;
   const bucket = `fid-${name.toLowerCase()}`;
 
-  const client = (overrides: Partial<OSS.Options> = {}): OSS =>
-    new OSS({
-      region: 'oss-cn-hangzhou',
-      endpoint: store.url,
-      bucket,
-      accessKeyId: store.credentials.accessKeyId,
-      accessKeySecret: store.credentials.accessKeySecret,
-      secure: false,
-      authorizationV4,
-      ...overrides,
-    } as OSS.Options);
+  const client = (overrides: Partial<OSS.Options> = {}): OSS => aliOssClient(store, bucket, authorizationV4, overrides);
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'local-oss-fid-'));
@@ -86,30 +63,30 @@ describe.each([
       const result = (await oss.deleteMulti(targets, { quiet: false })) as unknown as { deleted: Array<string | { Key: string }> };
       const deleted = result.deleted.map((d) => (typeof d === 'string' ? d : d.Key));
       expect(deleted).toEqual(targets);
-      for (const key of targets) expect((await failure(oss.head(key))).status).toBe(404);
+      for (const key of targets) expect((await aliFailure(oss.head(key))).status).toBe(404);
       for (const key of lookAlikes) expect((await oss.head(key)).status).toBe(200);
       // Quiet mode: an empty 200 when everything was deleted; the keys are gone.
       const quiet = await oss.deleteMulti(lookAlikes, { quiet: true });
       expect(quiet.res.status).toBe(200);
-      for (const key of lookAlikes) expect((await failure(oss.head(key))).status).toBe(404);
+      for (const key of lookAlikes) expect((await aliFailure(oss.head(key))).status).toBe(404);
     });
 
     it('3. an unknown access key gets 404 NoSuchBucket for a missing bucket and 403 InvalidAccessKeyId for an existing one', async () => {
       const stranger = client({ accessKeyId: 'unknown-ak', accessKeySecret: 'whatever' });
-      const missing = await failure(stranger.getBucketInfo('no-such-bucket-13'));
+      const missing = await aliFailure(stranger.getBucketInfo('no-such-bucket-13'));
       expect([missing.status, missing.code]).toEqual([404, 'NoSuchBucket']);
-      const existing = await failure(stranger.get('some/key'));
+      const existing = await aliFailure(stranger.get('some/key'));
       expect([existing.status, existing.code]).toEqual([403, 'InvalidAccessKeyId']);
     });
 
     it('4. an unimplemented sub-resource on a missing bucket is 404 NoSuchBucket (the "bucket exists?" probe), after auth on an existing one', async () => {
       const oss = client();
-      const missing = await failure(oss.getBucketACL('no-such-bucket-13'));
+      const missing = await aliFailure(oss.getBucketACL('no-such-bucket-13'));
       expect([missing.status, missing.code]).toEqual([404, 'NoSuchBucket']);
       const stranger = client({ accessKeyId: 'unknown-ak', accessKeySecret: 'whatever' });
-      const unauthenticated = await failure(stranger.getBucketACL(bucket));
+      const unauthenticated = await aliFailure(stranger.getBucketACL(bucket));
       expect([unauthenticated.status, unauthenticated.code]).toEqual([403, 'InvalidAccessKeyId']);
-      const unimplemented = await failure(oss.getBucketACL(bucket));
+      const unimplemented = await aliFailure(oss.getBucketACL(bucket));
       expect([unimplemented.status, unimplemented.code]).toEqual([501, 'NotImplemented']);
     });
 
@@ -181,7 +158,7 @@ describe.each([
         expect((await oss.getACL('acl/obj.txt')).acl).toBe(acl);
       }
       expect(Buffer.from((await oss.get('acl/obj.txt')).content as Buffer).toString()).toBe('acl body');
-      const missing = await failure(oss.putACL('acl/missing.txt', 'private'));
+      const missing = await aliFailure(oss.putACL('acl/missing.txt', 'private'));
       expect([missing.status, missing.code]).toEqual([404, 'NoSuchKey']);
     });
   });
@@ -213,11 +190,11 @@ describe.each([
     it('refuses a malformed x-oss-tagging header and writes nothing (limits: see protocol-fidelity, ali-oss checks them itself)', async () => {
       const oss = client();
       for (const value of ['aa=bb=cc', 'a=1&a=2', 'bad;key=1']) {
-        const malformed = await failure(oss.put('tags/bad.txt', Buffer.from('x'), { headers: { 'x-oss-tagging': value } }));
+        const malformed = await aliFailure(oss.put('tags/bad.txt', Buffer.from('x'), { headers: { 'x-oss-tagging': value } }));
         expect(malformed.status, value).toBe(400);
         expect(['InvalidArgument', 'InvalidTaggingKey']).toContain(malformed.code);
       }
-      expect((await failure(oss.head('tags/bad.txt'))).status).toBe(404);
+      expect((await aliFailure(oss.head('tags/bad.txt'))).status).toBe(404);
     });
   });
 
@@ -233,7 +210,7 @@ describe.each([
         ImageHeight: { value: '45' },
         ImageWidth: { value: '123' },
       });
-      const text = await failure(oss.get('img/missing.png', { process: 'image/info' } as OSS.GetObjectOptions));
+      const text = await aliFailure(oss.get('img/missing.png', { process: 'image/info' } as OSS.GetObjectOptions));
       expect([text.status, text.code]).toEqual([404, 'NoSuchKey']);
     });
   });
@@ -250,7 +227,7 @@ describe.each([
       expect(Buffer.from((await oss.get('app/ali.log')).content as Buffer).toString()).toBe('one;two;');
       const head = await oss.head('app/ali.log');
       expect((head.res.headers as Record<string, string>)['x-oss-object-type']).toBe('Appendable');
-      const wrong = await failure(oss.append('app/ali.log', Buffer.from('x'), { position: '3' } as OSS.AppendObjectOptions));
+      const wrong = await aliFailure(oss.append('app/ali.log', Buffer.from('x'), { position: '3' } as OSS.AppendObjectOptions));
       expect([wrong.status, wrong.code]).toEqual([409, 'PositionNotEqualToLength']);
     });
   });
@@ -259,15 +236,15 @@ describe.each([
     it('202 on the first request, 409 RestoreAlreadyInProgress while restoring, x-oss-restore on head, 403 on get', async () => {
       const oss = client();
       await oss.put('cold/ali.bin', Buffer.from('frozen'), { headers: { 'x-oss-storage-class': 'Archive' } });
-      const frozen = await failure(oss.get('cold/ali.bin'));
+      const frozen = await aliFailure(oss.get('cold/ali.bin'));
       expect([frozen.status, frozen.code]).toEqual([403, 'InvalidObjectState']);
       const started = await oss.restore('cold/ali.bin');
       expect((started as unknown as { res: { status: number } }).res.status).toBe(202);
-      const again = await failure(oss.restore('cold/ali.bin'));
+      const again = await aliFailure(oss.restore('cold/ali.bin'));
       expect([again.status, again.code]).toEqual([409, 'RestoreAlreadyInProgress']);
       const head = await oss.head('cold/ali.bin');
       expect((head.res.headers as Record<string, string>)['x-oss-restore']).toBe('ongoing-request="true"');
-      const standard = await failure(oss.restore('acl/obj.txt'));
+      const standard = await aliFailure(oss.restore('acl/obj.txt'));
       expect([standard.status, standard.code]).toEqual([400, 'OperationNotSupported']);
     });
   });
@@ -285,7 +262,7 @@ describe.each([
       expect([h['x-oss-object-type'], h['content-length']]).toEqual(['Symlink', '16']);
       expect(head.meta).toEqual({ kind: 'link' });
       await oss.putSymlink('sym/dangling', 'sym/none');
-      const dangling = await failure(oss.get('sym/dangling'));
+      const dangling = await aliFailure(oss.get('sym/dangling'));
       expect([dangling.status, dangling.code]).toEqual([404, 'SymlinkTargetNotExist']);
     });
   });
@@ -330,7 +307,7 @@ describe.each([
       const result = (await oss.listUploads({ prefix: 'up/' })) as unknown as ListUploadsResult;
       expect(result.uploads.map((u) => u.uploadId)).not.toContain(first.uploadId);
       expect(result.uploads).toHaveLength(created.length - 1);
-      const gone = await failure(oss.abortMultipartUpload(first.key, first.uploadId));
+      const gone = await aliFailure(oss.abortMultipartUpload(first.key, first.uploadId));
       expect(gone.status).toBe(404);
       expect(gone.code).toBe('NoSuchUpload');
     });

@@ -12,20 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/local-oss/backend/backend.js';
 import { createFileBackend } from '../../src/local-oss/backend/file-backend.js';
 import { startLocalOss, type LocalOss } from '../../src/local-oss/index.js';
-
-interface AliError {
-  code: string;
-  status: number;
-}
-
-async function failure(promise: Promise<unknown>): Promise<AliError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AliError;
-  }
-  throw new Error('expected the call to fail');
-}
+import { aliFailure, aliOssClient } from '../helpers/ali-oss.js';
 
 /** The versioning methods of ali-oss 6.23, which @types/ali-oss does not declare. */
 interface AliVersioning {
@@ -55,16 +42,7 @@ describe.each([
   let backend: Backend | undefined;
   const bucket = `ver-${name.toLowerCase()}`;
 
-  const client = (): OSS =>
-    new OSS({
-      region: 'oss-cn-hangzhou',
-      endpoint: store.url,
-      bucket,
-      accessKeyId: store.credentials.accessKeyId,
-      accessKeySecret: store.credentials.accessKeySecret,
-      secure: false,
-      authorizationV4,
-    } as OSS.Options);
+  const client = (): OSS => aliOssClient(store, bucket, authorizationV4);
 
   const start = async (): Promise<void> => {
     backend = fileBackend ? await createFileBackend({ dataDir: join(dir, 'data') }) : undefined;
@@ -91,7 +69,7 @@ describe.each([
     await oss.put('before.txt', Buffer.from('before'));
     expect((await v(oss).putBucketVersioning(bucket, 'Enabled')).status).toBe(200);
     expect((await v(oss).getBucketVersioning(bucket)).versionStatus).toBe('Enabled');
-    const missing = await failure(v(oss).getBucketVersioning('no-such-bucket-ver'));
+    const missing = await aliFailure(v(oss).getBucketVersioning('no-such-bucket-ver'));
     expect([missing.status, missing.code]).toEqual([404, 'NoSuchBucket']);
   });
 
@@ -108,7 +86,7 @@ describe.each([
     const head = await oss.head('doc.txt', { versionId: id1 } as OSS.HeadObjectOptions);
     expect(head.res.headers).toMatchObject({ 'content-length': '3', 'x-oss-version-id': id1 });
     expect((await oss.get('before.txt', { versionId: 'null' } as OSS.GetObjectOptions)).content.toString()).toBe('before');
-    const unknown = await failure(oss.get('doc.txt', { versionId: 'CAEQnotthere' } as OSS.GetObjectOptions));
+    const unknown = await aliFailure(oss.get('doc.txt', { versionId: 'CAEQnotthere' } as OSS.GetObjectOptions));
     expect([unknown.status, unknown.code]).toEqual([404, 'NoSuchVersion']);
   });
 
@@ -121,11 +99,11 @@ describe.each([
     const markerId = headers['x-oss-version-id'] as string;
     expect(markerId).toMatch(/^CAEQ/);
     // ali-oss keeps no headers on errors; our own client's tests check x-oss-delete-marker.
-    const get = await failure(oss.get('gone.txt'));
+    const get = await aliFailure(oss.get('gone.txt'));
     expect([get.status, get.code]).toEqual([404, 'NoSuchKey']);
-    const head = await failure(oss.head('gone.txt'));
+    const head = await aliFailure(oss.head('gone.txt'));
     expect([head.status, head.code]).toEqual([404, 'NoSuchKey']);
-    const byId = await failure(oss.get('gone.txt', { versionId: markerId } as OSS.GetObjectOptions));
+    const byId = await aliFailure(oss.get('gone.txt', { versionId: markerId } as OSS.GetObjectOptions));
     expect([byId.status, byId.code]).toEqual([405, 'MethodNotAllowed']);
     // The listing no longer shows the key; deleting the marker by id brings the object back.
     expect((await oss.listV2({ prefix: 'gone' } as OSS.ListV2ObjectsQuery)).objects ?? []).toEqual([]);

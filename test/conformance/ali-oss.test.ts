@@ -13,21 +13,7 @@ import type { Backend } from '../../src/local-oss/backend/backend.js';
 import { createFileBackend } from '../../src/local-oss/backend/file-backend.js';
 import { startLocalOss, type LocalOss } from '../../src/local-oss/index.js';
 import { loopbackDispatcher } from '../helpers/local-oss.js';
-
-interface AliError {
-  code: string;
-  status: number;
-  requestId?: string;
-}
-
-async function failure(promise: Promise<unknown>): Promise<AliError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AliError;
-  }
-  throw new Error('expected the call to fail');
-}
+import { aliFailure, aliOssClient } from '../helpers/ali-oss.js';
 
 const TRICKY_KEYS = [
   'a//b',
@@ -52,17 +38,7 @@ describe.each([
   const otherBucket = `conf-${name.toLowerCase()}-other`;
   const dispatcher = loopbackDispatcher();
 
-  const client = (overrides: Partial<OSS.Options> = {}): OSS =>
-    new OSS({
-      region: 'oss-cn-hangzhou',
-      endpoint: store.url,
-      bucket,
-      accessKeyId: store.credentials.accessKeyId,
-      accessKeySecret: store.credentials.accessKeySecret,
-      secure: false,
-      authorizationV4,
-      ...overrides,
-    } as OSS.Options);
+  const client = (overrides: Partial<OSS.Options> = {}): OSS => aliOssClient(store, bucket, authorizationV4, overrides);
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'local-oss-conf-'));
@@ -257,7 +233,7 @@ describe.each([
     await oss.put('docs/gone.txt', Buffer.from('x'));
     const deleted = await oss.delete('docs/gone.txt');
     expect(deleted.res.status).toBe(204);
-    expect((await failure(oss.head('docs/gone.txt'))).code).toBe('NoSuchKey');
+    expect((await aliFailure(oss.head('docs/gone.txt'))).code).toBe('NoSuchKey');
   });
 
   it('presigned GET and PUT URLs work with fetch', async () => {
@@ -287,25 +263,25 @@ describe.each([
 
   it('a wrong secret gives SignatureDoesNotMatch', async () => {
     const wrong = client({ accessKeySecret: 'not-the-secret' });
-    const error = await failure(wrong.get('docs/readme.txt'));
+    const error = await aliFailure(wrong.get('docs/readme.txt'));
     expect(error.status).toBe(403);
     expect(error.code).toBe('SignatureDoesNotMatch');
   });
 
   it('a missing key gives NoSuchKey via head and get', async () => {
     const oss = client();
-    const viaHead = await failure(oss.head('no/such/key'));
+    const viaHead = await aliFailure(oss.head('no/such/key'));
     expect(viaHead.status).toBe(404);
     expect(viaHead.code).toBe('NoSuchKey');
-    const viaGet = await failure(oss.get('no/such/key'));
+    const viaGet = await aliFailure(oss.get('no/such/key'));
     expect(viaGet.status).toBe(404);
     expect(viaGet.code).toBe('NoSuchKey');
   });
 
   it('a missing bucket gives NoSuchBucket', async () => {
     const oss = client({ bucket: 'no-such-bucket-here' });
-    expect((await failure(oss.get('k'))).code).toBe('NoSuchBucket');
-    expect((await failure(oss.listV2({}, {}))).code).toBe('NoSuchBucket');
+    expect((await aliFailure(oss.get('k'))).code).toBe('NoSuchBucket');
+    expect((await aliFailure(oss.listV2({}, {}))).code).toBe('NoSuchBucket');
   });
 
   it('tricky keys round-trip exactly through put, head, list and get', async () => {
@@ -338,7 +314,7 @@ describe.each([
     // of these keys with percent-encoded dots is in test/integration/local-oss/tricky-keys.test.ts.
     const oss = client();
     for (const key of DOT_SEGMENT_KEYS) {
-      expect((await failure(oss.put(key, Buffer.from('x')))).code).toBe('SignatureDoesNotMatch');
+      expect((await aliFailure(oss.put(key, Buffer.from('x')))).code).toBe('SignatureDoesNotMatch');
     }
     expect(await store.backend.headObject(bucket, 'etc/passwd')).toBeUndefined();
     expect(await store.backend.headObject(bucket, 'b')).toBeUndefined();
