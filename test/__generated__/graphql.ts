@@ -694,7 +694,7 @@ export type SetObjectAclInput = {
   versionId?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type SetObjectAclResult = AccessDeniedError | BadUserInputError | NotFoundError | SetObjectAclSuccess | UpstreamUnavailableError;
+export type SetObjectAclResult = AccessDeniedError | BadUserInputError | ConflictError | NotFoundError | SetObjectAclSuccess | UpstreamUnavailableError;
 
 /** The object ACL was set. */
 export type SetObjectAclSuccess = {
@@ -712,7 +712,7 @@ export type SetTagsInput = {
   versionId?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type SetTagsResult = AccessDeniedError | BadUserInputError | NotFoundError | SetTagsSuccess | UpstreamUnavailableError;
+export type SetTagsResult = AccessDeniedError | BadUserInputError | ConflictError | NotFoundError | SetTagsSuccess | UpstreamUnavailableError;
 
 /** The tag set was replaced. */
 export type SetTagsSuccess = {
@@ -943,7 +943,7 @@ export type UpdateTagsInput = {
   versionId?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type UpdateTagsResult = AccessDeniedError | BadUserInputError | NotFoundError | UpdateTagsSuccess | UpstreamUnavailableError;
+export type UpdateTagsResult = AccessDeniedError | BadUserInputError | ConflictError | NotFoundError | UpdateTagsSuccess | UpstreamUnavailableError;
 
 /** The tags were merged; tags not named were kept. */
 export type UpdateTagsSuccess = {
@@ -1130,6 +1130,7 @@ export type UpdateTagsMutationVariables = Exact<{
 export type UpdateTagsMutation = { __typename?: 'Mutation', updateTags:
     | { __typename: 'AccessDeniedError', code: string, message: string }
     | { __typename: 'BadUserInputError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'UpdateTagsSuccess', requestId: string, tags: Array<{ __typename?: 'Tag', key: string, value: string }> }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
@@ -1143,6 +1144,7 @@ export type SetTagsMutationVariables = Exact<{
 export type SetTagsMutation = { __typename?: 'Mutation', setTags:
     | { __typename: 'AccessDeniedError', code: string, message: string }
     | { __typename: 'BadUserInputError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'SetTagsSuccess', requestId: string, tags: Array<{ __typename?: 'Tag', key: string, value: string }> }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
@@ -1156,6 +1158,7 @@ export type SetObjectAclMutationVariables = Exact<{
 export type SetObjectAclMutation = { __typename?: 'Mutation', setObjectAcl:
     | { __typename: 'AccessDeniedError', code: string, message: string }
     | { __typename: 'BadUserInputError', code: string, message: string }
+    | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'SetObjectAclSuccess', requestId: string, object: { __typename?: 'StorageObject', acl: ObjectAcl } }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }

@@ -7,7 +7,7 @@ import type { ObjectTag } from '../../oss/operations/shared/tags.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
 import { serializeObjectWork } from '../coordinated-edits.js';
-import { AccessDeniedError, BadUserInputError, NotFoundError, UpstreamUnavailableError } from '../errors.js';
+import { AccessDeniedError, BadUserInputError, ConflictError, NotFoundError, UpstreamUnavailableError } from '../errors.js';
 import type { StorageObjectSource } from '../object-source.js';
 import { checkTags } from '../tag-checks.js';
 import { translateError } from '../translate-error.js';
@@ -56,7 +56,8 @@ function successType(name: string, description: string) {
 const SetTagsSuccess = successType('SetTagsSuccess', 'The tag set was replaced.');
 const UpdateTagsSuccess = successType('UpdateTagsSuccess', 'The tags were merged; tags not named were kept.');
 
-const TAG_ERRORS = [BadUserInputError, AccessDeniedError, NotFoundError, UpstreamUnavailableError] as const;
+// Why ConflictError: tag writes are serialized with the object's edits; a lease that cannot be had in time is CONFLICT.
+const TAG_ERRORS = [BadUserInputError, AccessDeniedError, NotFoundError, ConflictError, UpstreamUnavailableError] as const;
 
 /** Writes `tags` onto `ref` and returns the success shape (clearing the request's loaders for it). */
 async function writeTags(ctx: GraphQLContext, ref: StorageObjectSource, tags: ObjectTag[]): Promise<TagsSuccessShape> {

@@ -1,7 +1,7 @@
 /** `Mutation.setObjectAcl`: set the ACL of one object (PutObjectAcl). */
 import { builder } from '../builder.js';
 import { serializeObjectWork } from '../coordinated-edits.js';
-import { AccessDeniedError, BadUserInputError, NotFoundError, UpstreamUnavailableError } from '../errors.js';
+import { AccessDeniedError, BadUserInputError, ConflictError, NotFoundError, UpstreamUnavailableError } from '../errors.js';
 import type { StorageObjectSource } from '../object-source.js';
 import { translateError } from '../translate-error.js';
 import { checkObjectRef } from '../validation.js';
@@ -37,7 +37,8 @@ builder.mutationField('setObjectAcl', (t) =>
     description:
       'Sets the ACL of an object (one PutObjectAcl), in the object’s edit queue: a metadata edit re-sends the ACL it read, so the two must not interleave.',
     errors: {
-      types: [BadUserInputError, AccessDeniedError, NotFoundError, UpstreamUnavailableError],
+      // Why ConflictError: serialized with the object's edits; a lease not had in time is CONFLICT.
+      types: [BadUserInputError, AccessDeniedError, NotFoundError, ConflictError, UpstreamUnavailableError],
       directResult: true,
       union: { name: 'SetObjectAclResult' },
     },

@@ -10,6 +10,7 @@ import { leaseName } from '../../../src/coordination/lease.js';
 import { createRedisLeases } from '../../../src/coordination/redis-lease.js';
 import { startGraphQLStack } from '../../helpers/graphql-stack.js';
 import type { GraphQLResult, GraphQLStack } from '../../helpers/graphql-stack.js';
+import { storeEnv } from '../../helpers/local-oss.js';
 import { startRedisServer } from '../../helpers/redis-server.js';
 import { BUCKET, KIB, LARGE, SMALL, THRESHOLD, UPDATE, seedObject, snapshot } from './support.js';
 
@@ -95,6 +96,56 @@ describe('edits wait for the object lease', () => {
       expect(Object.values(merged.data ?? {})[0]).toMatchObject({ __typename: 'UpdateMetadataSuccess' });
       expect(Object.values(copied.data ?? {})[0]).toMatchObject({ __typename: 'CopyObjectSuccess' });
       expect((await snapshot(stack.app.api, key)).metadata).toMatchObject({ 'edit-0': 'value-0', base: 'kept' });
+    } finally {
+      await other.close();
+      await app.close();
+      await redis.stop();
+    }
+  });
+});
+
+describe('a lease held longer than OSSGRAPH_EDIT_LEASE_MAX_WAIT', () => {
+  it('every serialized mutation answers the typed CONFLICT and touches nothing', { timeout: 60_000 }, async () => {
+    const redis = await startRedisServer();
+    const app = createApp(
+      loadConfig({
+        ...storeEnv(stack.store),
+        OSSGRAPH_LOG_LEVEL: 'silent',
+        OSSGRAPH_REDIS_URL: redis.url,
+        OSSGRAPH_EDIT_LEASE_MAX_WAIT: '500ms',
+      }),
+    );
+    const other = createRedisLeases({ url: redis.url, ttlMs: 20_000, maxWaitMs: 1000 });
+    try {
+      const key = 'held-too-long.png';
+      await seedObject(stack.app.api, key, SMALL);
+      const before = await snapshot(stack.app.api, key);
+      const held = await other.acquire(leaseName(BUCKET, key));
+      stack.store.stats.reset();
+      const post = async (query: string, variables: Record<string, unknown>): Promise<GraphQLResult> =>
+        (await app.fetch('http://ossgraph.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        }).then((r) => r.json())) as GraphQLResult;
+      const target = { bucket: BUCKET, key };
+      const outcomes = await Promise.all([
+        post(UPDATE, { input: { ...target, set: [{ key: 'edit-0', value: 'x' }] } }),
+        post(COPY, { input: { sourceBucket: BUCKET, sourceKey: key, bucket: BUCKET, key } }),
+        post(`mutation T($input: UpdateTagsInput!) { updateTags(input: $input) { __typename ... on Error { code message } } }`, {
+          input: { ...target, set: [{ key: 't', value: 'v' }] },
+        }),
+        post(`mutation A($input: SetObjectAclInput!) { setObjectAcl(input: $input) { __typename ... on Error { code message } } }`, {
+          input: { ...target, acl: 'PRIVATE' },
+        }),
+      ]);
+      for (const result of outcomes) {
+        expect(result.errors, JSON.stringify(result)).toBeUndefined();
+        expect(Object.values(result.data ?? {})[0]).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT' });
+      }
+      await held.release();
+      expect(stack.store.stats.total()).toBe(0);
+      expect(await snapshot(stack.app.api, key)).toEqual(before);
     } finally {
       await other.close();
       await app.close();
