@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.js';
+import type { App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config/index.js';
 import { leaseName } from '../../../src/coordination/lease.js';
 import { createRedisLeases } from '../../../src/coordination/redis-lease.js';
@@ -27,6 +28,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
+
+/** A second app over the stack's store with `env` (its own coordinator), and a way to post to it. */
+function appOverStack(env: Record<string, string>): { app: App; post(query: string, variables: Record<string, unknown>): Promise<GraphQLResult> } {
+  const app = createApp(loadConfig({ ...storeEnv(stack.store), OSSGRAPH_LOG_LEVEL: 'silent', ...env }));
+  const post = async (query: string, variables: Record<string, unknown>): Promise<GraphQLResult> =>
+    (await app.fetch('http://ossgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    }).then((r) => r.json())) as GraphQLResult;
+  return { app, post };
+}
 
 describe('a copy onto itself among merges', () => {
   for (const size of [SMALL, LARGE]) {
@@ -63,16 +76,7 @@ describe('a copy onto itself among merges', () => {
 describe('edits wait for the object lease', () => {
   it('a merge and a copy onto itself touch the store only once the lease another replica holds is released', { timeout: 60_000 }, async () => {
     const redis = await startRedisServer();
-    const app = createApp(
-      loadConfig({
-        OSS_REGION: stack.store.region,
-        OSS_ENDPOINT: stack.store.url,
-        OSS_ACCESS_KEY_ID: stack.store.credentials.accessKeyId,
-        OSS_ACCESS_KEY_SECRET: stack.store.credentials.accessKeySecret,
-        OSSGRAPH_LOG_LEVEL: 'silent',
-        OSSGRAPH_REDIS_URL: redis.url,
-      }),
-    );
+    const { app, post } = appOverStack({ OSSGRAPH_REDIS_URL: redis.url });
     // Another replica, as far as Redis can tell.
     const other = createRedisLeases({ url: redis.url, ttlMs: 10_000, maxWaitMs: 1000 });
     try {
@@ -80,12 +84,6 @@ describe('edits wait for the object lease', () => {
       await seedObject(stack.app.api, key, SMALL);
       const held = await other.acquire(leaseName(BUCKET, key));
       stack.store.stats.reset();
-      const post = async (query: string, variables: Record<string, unknown>): Promise<GraphQLResult> =>
-        (await app.fetch('http://ossgraph.test/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query, variables }),
-        }).then((r) => r.json())) as GraphQLResult;
       const merge = post(UPDATE, { input: { bucket: BUCKET, key, set: [{ key: 'edit-0', value: 'value-0' }] } });
       const copy = post(COPY, { input: { sourceBucket: BUCKET, sourceKey: key, bucket: BUCKET, key } });
       await new Promise((resolve) => setTimeout(resolve, 700));
@@ -107,14 +105,10 @@ describe('edits wait for the object lease', () => {
 describe('a lease held longer than OSSGRAPH_EDIT_LEASE_MAX_WAIT', () => {
   it('every serialized mutation answers the typed CONFLICT and touches nothing', { timeout: 60_000 }, async () => {
     const redis = await startRedisServer();
-    const app = createApp(
-      loadConfig({
-        ...storeEnv(stack.store),
-        OSSGRAPH_LOG_LEVEL: 'silent',
-        OSSGRAPH_REDIS_URL: redis.url,
-        OSSGRAPH_EDIT_LEASE_MAX_WAIT: '500ms',
-      }),
-    );
+    const { app, post } = appOverStack({
+      OSSGRAPH_REDIS_URL: redis.url,
+      OSSGRAPH_EDIT_LEASE_MAX_WAIT: '500ms',
+    });
     const other = createRedisLeases({ url: redis.url, ttlMs: 20_000, maxWaitMs: 1000 });
     try {
       const key = 'held-too-long.png';
@@ -122,12 +116,6 @@ describe('a lease held longer than OSSGRAPH_EDIT_LEASE_MAX_WAIT', () => {
       const before = await snapshot(stack.app.api, key);
       const held = await other.acquire(leaseName(BUCKET, key));
       stack.store.stats.reset();
-      const post = async (query: string, variables: Record<string, unknown>): Promise<GraphQLResult> =>
-        (await app.fetch('http://ossgraph.test/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query, variables }),
-        }).then((r) => r.json())) as GraphQLResult;
       const target = { bucket: BUCKET, key };
       const outcomes = await Promise.all([
         post(UPDATE, { input: { ...target, set: [{ key: 'edit-0', value: 'x' }] } }),
@@ -158,28 +146,15 @@ describe('with the Redis of OSSGRAPH_REDIS_URL down', () => {
   it('refuses edits with UPSTREAM_UNAVAILABLE and changes nothing', { timeout: 60_000 }, async () => {
     const redis = await startRedisServer();
     await redis.stop();
-    const app = createApp(
-      loadConfig({
-        OSS_REGION: stack.store.region,
-        OSS_ENDPOINT: stack.store.url,
-        OSS_ACCESS_KEY_ID: stack.store.credentials.accessKeyId,
-        OSS_ACCESS_KEY_SECRET: stack.store.credentials.accessKeySecret,
-        OSSGRAPH_LOG_LEVEL: 'silent',
-        OSSGRAPH_REDIS_URL: `redis://:pw-not-shown@127.0.0.1:${redis.port}`,
-        OSSGRAPH_EDIT_LEASE_MAX_WAIT: '1s',
-      }),
-    );
+    const { app, post } = appOverStack({
+      OSSGRAPH_REDIS_URL: `redis://:pw-not-shown@127.0.0.1:${redis.port}`,
+      OSSGRAPH_EDIT_LEASE_MAX_WAIT: '1s',
+    });
     try {
       const key = 'redis-down.png';
       await seedObject(stack.app.api, key, SMALL);
       const before = await snapshot(stack.app.api, key);
       stack.store.stats.reset();
-      const post = async (query: string, variables: Record<string, unknown>): Promise<GraphQLResult> =>
-        (await app.fetch('http://ossgraph.test/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query, variables }),
-        }).then((r) => r.json())) as GraphQLResult;
       const update = await post(UPDATE, { input: { bucket: BUCKET, key, set: [{ key: 'edit-0', value: 'x' }] } });
       const copy = await post(COPY, { input: { sourceBucket: BUCKET, sourceKey: key, bucket: BUCKET, key } });
       for (const result of [update, copy]) {
