@@ -1,8 +1,8 @@
 import { createGraphQLError, createSchema } from 'graphql-yoga';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServerYoga } from '../../../src/server/create-yoga.js';
-import { createJsonLogger } from '../../../src/server/logger.js';
 import { MASKED_TRACE_MESSAGE, useFederatedTrace } from '../../../src/server/plugins/use-federated-trace.js';
+import { BARE_YOGA_OPTIONS } from '../../helpers/bare-yoga.js';
 
 describe('useFederatedTrace', () => {
   const yoga = createServerYoga({
@@ -21,11 +21,7 @@ describe('useFederatedTrace', () => {
     }),
     endpoint: '/subgraph',
     context: () => ({}),
-    logger: createJsonLogger({ level: 'silent' }),
-    now: () => 0,
-    maxUploadBytes: 1024,
-    corsOrigins: [],
-    graphiql: false,
+    ...BARE_YOGA_OPTIONS,
     plugins: [useFederatedTrace()],
   });
   afterAll(() => yoga.dispose());

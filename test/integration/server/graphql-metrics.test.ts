@@ -2,9 +2,9 @@ import { createGraphQLError, createSchema } from 'graphql-yoga';
 import { Registry } from 'prom-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServerYoga } from '../../../src/server/create-yoga.js';
-import { createJsonLogger } from '../../../src/server/logger.js';
 import { OTHER_OPERATIONS, useGraphQLMetrics } from '../../../src/server/plugins/use-graphql-metrics.js';
 import { parseMetrics, sumBy } from '../../helpers/prometheus.js';
+import { BARE_YOGA_OPTIONS } from '../../helpers/bare-yoga.js';
 
 describe('useGraphQLMetrics label bounds', () => {
   const registry = new Registry();
@@ -22,11 +22,7 @@ describe('useGraphQLMetrics label bounds', () => {
     }),
     endpoint: '/graphql',
     context: () => ({}),
-    logger: createJsonLogger({ level: 'silent' }),
-    now: () => 0,
-    maxUploadBytes: 1024,
-    corsOrigins: [],
-    graphiql: false,
+    ...BARE_YOGA_OPTIONS,
     plugins: [useGraphQLMetrics(registry, { maxOperationNames: 3 })],
   });
   afterAll(() => yoga.dispose());
