@@ -4,7 +4,6 @@
  * backend holds exactly the chain the finished steps made, with the step in flight applied wholly
  * or not at all, every version byte-exact, and no blob beyond those the versions name.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileBackend } from '../../../src/local-oss/backend/file-backend.js';
 import { isDeleteMarker, versionIdOf } from '../../../src/local-oss/backend/backend.js';
 import { crcOf, readAll } from '../../helpers/backend-contract.js';
+import { runUntilKilled } from '../../helpers/kill-at-step.js';
 import { versionData } from '../../helpers/file-backend-worker.js';
 import { VERSIONED_BUCKET, versionedSize } from '../../helpers/versioned-worker.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WORKER = fileURLToPath(new URL('../../helpers/versioned-worker.ts', import.meta.url));
 
 /** Kill moments: the `occurrence`-th line starting with `<step> `, then `delayMs`. */
@@ -29,27 +28,7 @@ const ROUNDS = [
 ] as const;
 
 async function runAndKill(dataDir: string, first: number, round: (typeof ROUNDS)[number]): Promise<string[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dataDir, String(first)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  let stderr = '';
-  let seen = 0;
-  let pending = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  child.stdout.on('data', (d: Buffer) => {
-    pending += d.toString();
-    const complete = pending.split('\n');
-    pending = complete.pop() ?? '';
-    for (const line of complete) {
-      lines.push(line);
-      if (line.startsWith(`${round.step} `) && ++seen === round.occurrence) setTimeout(() => child.kill('SIGKILL'), round.delayMs);
-    }
-  });
-  await exited;
-  clearTimeout(killer);
-  expect(child.signalCode, `worker was not killed by us; stderr: ${stderr}`).toBe('SIGKILL');
-  return lines;
+  return (await runUntilKilled(WORKER, [dataDir, String(first)], round, 30_000)).lines;
 }
 
 interface Version {

@@ -4,7 +4,6 @@
  * restart, every object at exactly its old or its new version, byte-exact with matching CRC-64,
  * and listings that agree with what is readable.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileBackend } from '../../../src/local-oss/backend/file-backend.js';
 import { crcOf, readAll } from '../../helpers/backend-contract.js';
+import { runUntilKilled } from '../../helpers/kill-at-step.js';
 import {
   bigSize,
   CRASH_BUCKET,
@@ -21,7 +21,6 @@ import {
   versionData,
 } from '../../helpers/file-backend-worker.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WORKER = fileURLToPath(new URL('../../helpers/file-backend-worker.ts', import.meta.url));
 
 type Step = 'put' | 'copy' | 'replace' | 'upload' | 'complete';
@@ -40,33 +39,8 @@ const ROUNDS: ReadonlyArray<{ step: Step; occurrence: number; delayMs: number }>
 
 /** Runs the worker until the kill moment, SIGKILLs it, and resolves every line it printed. */
 async function runAndKill(dataDir: string, firstVersion: number, round: (typeof ROUNDS)[number]): Promise<string[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dataDir, String(firstVersion)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  let stderr = '';
-  let seen = 0;
-  let pending = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  child.stdout.on('data', (d: Buffer) => {
-    pending += d.toString();
-    const complete = pending.split('\n');
-    pending = complete.pop() ?? '';
-    for (const line of complete) {
-      lines.push(line);
-      if (line.startsWith(`${round.step} `) && ++seen === round.occurrence) {
-        setTimeout(() => child.kill('SIGKILL'), round.delayMs);
-      }
-    }
-  });
-  await exited;
-  clearTimeout(killer);
-  if (pending !== '') lines.push(pending);
-  expect(child.signalCode, `worker was not killed by us; stderr: ${stderr}`).toBe('SIGKILL');
-  return lines;
+  const { lines, partial } = await runUntilKilled(WORKER, [dataDir, String(firstVersion)], round, 20_000);
+  return partial === '' ? lines : [...lines, partial];
 }
 
 /** What may be stored for a key: versions (undefined = absent). */
