@@ -77,6 +77,29 @@ describe.skipIf(gate.browser === undefined)('a frontend on another origin', () =
     return { page, guard, errors };
   }
 
+  /** Reads `key` back through the API from `page` and checks it holds what the browser uploaded. */
+  async function expectReadBack(page: Page, key: string, size: number, etag: string | null | undefined, origin: string): Promise<void> {
+    const readBack = await page.evaluate(([url, q, v]) => window.ossgraphPage.graphql(url, q, v), [endpoint, OBJECT_QUERY, { bucket: BUCKET, key }] as const);
+    expect(readBack).toEqual({
+      ok: true,
+      value: {
+        status: 200,
+        body: {
+          data: {
+            object: {
+              key,
+              contentLength: size,
+              contentType: 'text/plain; charset=utf-8',
+              etag,
+              origin,
+              metadata: [{ key: 'origin', value: origin }],
+            },
+          },
+        },
+      },
+    });
+  }
+
   it('queries the API with CORS, uploads through a presigned URL to local-oss, and reads the metadata back', async () => {
     const { page, guard, errors } = await openPage(allowed);
     expect(await page.evaluate(() => location.origin)).toBe(allowed.origin);
@@ -104,29 +127,7 @@ describe.skipIf(gate.browser === undefined)('a frontend on another origin', () =
     expect(stack.store.stats.count('Options')).toBeGreaterThanOrEqual(1);
     expect(stack.store.stats.count('PutObject')).toBe(1);
 
-    const readBack = await page.evaluate(([url, q, v]) => window.ossgraphPage.graphql(url, q, v), [
-      endpoint,
-      OBJECT_QUERY,
-      { bucket: BUCKET, key: input.key },
-    ] as const);
-    expect(readBack).toEqual({
-      ok: true,
-      value: {
-        status: 200,
-        body: {
-          data: {
-            object: {
-              key: input.key,
-              contentLength: Buffer.byteLength(text),
-              contentType: 'text/plain; charset=utf-8',
-              etag: upload.value.put?.etag,
-              origin: 'browser',
-              metadata: [{ key: 'origin', value: 'browser' }],
-            },
-          },
-        },
-      },
-    });
+    await expectReadBack(page, input.key, Buffer.byteLength(text), upload.value.put?.etag, 'browser');
     await saveScreenshot(page, 'cross-origin.png');
     expect(guard.blocked).toEqual([]);
     expect(errors).toEqual([]);
@@ -156,29 +157,7 @@ describe.skipIf(gate.browser === undefined)('a frontend on another origin', () =
     // A FormData POST is a CORS simple request: no preflight.
     expect(stack.store.stats.count('Options')).toBe(0);
 
-    const readBack = await page.evaluate(([url, q, v]) => window.ossgraphPage.graphql(url, q, v), [
-      endpoint,
-      OBJECT_QUERY,
-      { bucket: BUCKET, key: input.key },
-    ] as const);
-    expect(readBack).toEqual({
-      ok: true,
-      value: {
-        status: 200,
-        body: {
-          data: {
-            object: {
-              key: input.key,
-              contentLength: Buffer.byteLength(text),
-              contentType: 'text/plain; charset=utf-8',
-              etag: upload.value.post?.etag,
-              origin: 'form',
-              metadata: [{ key: 'origin', value: 'form' }],
-            },
-          },
-        },
-      },
-    });
+    await expectReadBack(page, input.key, Buffer.byteLength(text), upload.value.post?.etag, 'form');
 
     expect(errors).toEqual([]);
 
