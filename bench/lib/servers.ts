@@ -1,5 +1,6 @@
 /** The GraphQL servers the scenarios compare (ossgraph and the peer), each started as its own process. */
 import { join } from 'node:path';
+import { PRODUCTION_NODE_FLAGS } from '../../scripts/production-node-flags.js';
 import { startChildServer } from './child-server.js';
 import type { ChildServer } from './child-server.js';
 import type { LocalOssProcess } from './local-oss-process.js';
@@ -24,8 +25,8 @@ export function setOssgraphNodeFlags(flags: readonly string[]): void {
 
 /**
  * Starts ossgraph against `store` with {@link OSSGRAPH_BENCH_ENV} plus `env`: `src/main.ts` through
- * tsx, or with `compiled` the production entry `dist/main.js` with plain node (build it first,
- * e.g. with `ensureBuild`).
+ * tsx, or with `compiled` the production entry `dist/main.js` with plain node and the production
+ * flags (build it first, e.g. with `ensureBuild`).
  */
 export function startOssgraph(
   root: string,
@@ -38,7 +39,8 @@ export function startOssgraph(
     entry: options.compiled === true ? join(root, 'dist', 'main.js') : join(root, 'src', 'main.ts'),
     cwd: root,
     ready: /ossgraph listening on (http:\/\/\S+\/graphql)/,
-    nodeFlags: ossgraphNodeFlags,
+    // Why: the compiled entry is production, which runs with these flags (`npm run serve`).
+    nodeFlags: options.compiled === true ? [...PRODUCTION_NODE_FLAGS, ...ossgraphNodeFlags] : ossgraphNodeFlags,
     env: {
       OSS_ENDPOINT: store.url,
       OSS_REGION: store.region,

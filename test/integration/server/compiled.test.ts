@@ -20,6 +20,7 @@ import { createOssApi } from '../../../src/oss/api.js';
 import { createOssClient } from '../../../src/oss/client.js';
 import { ensureBuild, importedPackages } from '../../../scripts/compiled-build.js';
 import { storeEnv } from '../../helpers/local-oss.js';
+import { PRODUCTION_NODE_FLAGS } from '../../../scripts/production-node-flags.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -118,7 +119,7 @@ describe('the compiled build (dist/)', () => {
     });
     await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
     const collectorUrl = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
-    const server = start(['dist/main.js'], {
+    const server = start([...PRODUCTION_NODE_FLAGS, 'dist/main.js'], {
       ...storeEnv(store),
       PORT: '0',
       OSSGRAPH_METRICS_PORT: '0',
