@@ -112,6 +112,20 @@ describe('hits and misses', () => {
     expect(stack.store.stats.snapshot()['HeadObject']).toBeGreaterThanOrEqual(1);
   });
 
+  it('hits and misses are counted in /metrics', async () => {
+    const metric = async (name: string): Promise<number> => {
+      const text = await (await stack.app.fetch('http://ossgraph.test/metrics')).text();
+      return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? NaN);
+    };
+    const [hits, misses] = [await metric('ossgraph_metadata_cache_hits_total'), await metric('ossgraph_metadata_cache_misses_total')];
+    await stack.graphql(FULL, { refs: refs.slice(0, 3) });
+    expect(await metric('ossgraph_metadata_cache_hits_total')).toBe(hits + 3);
+    expect(await metric('ossgraph_metadata_cache_misses_total')).toBe(misses);
+    await stack.graphql(`{ object(bucket: "${BUCKET}", key: "cached/nowhere.txt") { contentType } }`);
+    expect(await metric('ossgraph_metadata_cache_misses_total')).toBe(misses + 1);
+    expect(await metric('ossgraph_metadata_cache_entries')).toBeGreaterThan(0);
+  });
+
   it('a write by another client is seen after the TTL, not before', async () => {
     const short = await startGraphQLStack({ buckets: [BUCKET], config: { metadataCacheTtlMs: 400 } });
     try {
