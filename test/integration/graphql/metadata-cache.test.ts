@@ -112,6 +112,20 @@ describe('hits and misses', () => {
     expect(stack.store.stats.snapshot()['HeadObject']).toBeGreaterThanOrEqual(1);
   });
 
+  it('a symlink\'s HeadObject answer is not kept (it carries the target\'s ETag); its target\'s is', async () => {
+    await stack.app.api.putObject({ bucket: BUCKET, key: 'cached/target.txt', body: 'one', contentType: 'text/target' });
+    await stack.app.api.putSymlink({ bucket: BUCKET, key: 'cached/link', target: 'cached/target.txt' });
+    const link = await read('cached/link');
+    expect(link).toMatchObject({ requests: { HeadObject: 1 } });
+    expect((await read('cached/link')).requests).toEqual({ HeadObject: 1 });
+    await read('cached/target.txt');
+    expect((await read('cached/target.txt')).requests).toEqual({});
+    // A write to the target: the link shows it at once.
+    await stack.app.api.putObject({ bucket: BUCKET, key: 'cached/target.txt', body: 'a longer body', contentType: 'text/target' });
+    const after = await read('cached/link');
+    expect(after.object?.['etag']).not.toBe(link.object?.['etag']);
+  });
+
   it('hits and misses are counted in /metrics', async () => {
     const metric = async (name: string): Promise<number> => {
       const text = await (await stack.app.fetch('http://ossgraph.test/metrics')).text();
