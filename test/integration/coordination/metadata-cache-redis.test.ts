@@ -8,6 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.js';
 import type { App } from '../../../src/app.js';
+import { INVALIDATION_CHANNEL } from '../../../src/cache/redis-invalidation.js';
 import { loadConfig } from '../../../src/config/index.js';
 import { startLocalOss } from '../../../src/local-oss/index.js';
 import type { LocalOss } from '../../../src/local-oss/index.js';
@@ -111,6 +112,19 @@ describe('two replicas sharing Redis', () => {
     // And the other way round, through the process-wide API of b.
     await b.app.api.putObject({ bucket: BUCKET, key, body: 'v3', contentType: 'text/v3' });
     await until('a hears the invalidation', async () => (await read(a, key)).object?.['contentType'] === 'text/v3');
+  });
+
+  it('a message that is not ours on the channel empties the cache (it cannot tell what it names)', { timeout: 60_000 }, async () => {
+    const key = 'shared/garbage.txt';
+    await put(a, key, 'text/plain');
+    await untilServing(b, key);
+    const outsider = redis.client();
+    await outsider.publish(INVALIDATION_CHANNEL, 'not json');
+    await until('b drops everything', async () => (await read(b, key)).requests === 1);
+    // A well-formed message from another replica drops just its keys.
+    await untilServing(b, key);
+    await outsider.publish(INVALIDATION_CHANNEL, JSON.stringify({ from: 'elsewhere', targets: [{ bucket: BUCKET, key }] }));
+    await until('b drops the key', async () => (await read(b, key)).requests === 1);
   });
 
   it('Redis killed: no kept answer is served; re-subscribed: the cache starts empty and serves again', { timeout: 60_000 }, async () => {
