@@ -21,6 +21,11 @@ export interface RedisInvalidationOptions {
   readonly channel?: string;
   /** Longest wait for one Redis command (connect, publish); default 1000 ms. */
   readonly commandTimeoutMs?: number;
+  /**
+   * Period of the subscriber's PING; default 2000 ms. A PING unanswered within `commandTimeoutMs`
+   * turns the cache off and reconnects: a silently dead connection (no TCP close) is noticed too.
+   */
+  readonly heartbeatMs?: number;
   /** Told about connection problems and unpublished invalidations (messages never contain the URL). */
   readonly onWarning?: (message: string) => void;
 }
@@ -83,6 +88,8 @@ export function connectRedisInvalidation(options: RedisInvalidationOptions): Red
   cache.setServing(false);
   let closed = false;
   let subscribed = false;
+  /** Counts confirmed subscriptions, so a late heartbeat timeout cannot cut a newer one. */
+  let epoch = 0;
   let lastError: string | undefined;
   const report = (what: string) => (error: Error) => {
     const message = `metadata cache invalidation (Redis) ${what}: ${error.message}`;
@@ -97,6 +104,7 @@ export function connectRedisInvalidation(options: RedisInvalidationOptions): Red
         // Why the status check: the connection may have closed again while SUBSCRIBE was answered.
         if (closed || subscriber.status !== 'ready') return;
         subscribed = true;
+        epoch++;
         cache.setServing(true);
         if (lastError !== undefined) warn('metadata cache invalidation (Redis) subscribed again; the cache serves again');
         lastError = undefined;
@@ -121,6 +129,26 @@ export function connectRedisInvalidation(options: RedisInvalidationOptions): Red
     if (message.from === self) return;
     for (const target of message.targets) cache.invalidate(target.bucket, target.key);
   });
+  const lost = (at: number, why: string): void => {
+    if (closed || !subscribed || at !== epoch) return;
+    report('subscriber unresponsive')(new Error(why));
+    down();
+    // Why reconnect: only a new connection and a confirmed SUBSCRIBE make the cache serve again.
+    subscriber.disconnect(true);
+  };
+  const heartbeat = setInterval(() => {
+    if (!subscribed) return;
+    const at = epoch;
+    const deadline = setTimeout(() => lost(at, `no PING answer within ${commandTimeoutMs} ms`), commandTimeoutMs);
+    subscriber.ping().then(
+      () => clearTimeout(deadline),
+      (error: Error) => {
+        clearTimeout(deadline);
+        lost(at, error.message);
+      },
+    );
+  }, options.heartbeatMs ?? 2000);
+  heartbeat.unref();
   return {
     async invalidate(targets) {
       for (const target of targets) cache.invalidate(target.bucket, target.key);
@@ -134,6 +162,7 @@ export function connectRedisInvalidation(options: RedisInvalidationOptions): Red
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(heartbeat);
       subscribed = false;
       cache.setServing(false);
       subscriber.disconnect();

@@ -127,6 +127,26 @@ describe('two replicas sharing Redis', () => {
     await until('b drops the key', async () => (await read(b, key)).requests === 1);
   });
 
+  it('Redis frozen (no TCP close): the heartbeat stops the cache; thawed: it serves again', { timeout: 60_000 }, async () => {
+    const key = 'shared/frozen.txt';
+    await put(a, key, 'text/before');
+    await untilServing(b, key);
+    const seen = b.warnings.length;
+    redis.child.kill('SIGSTOP');
+    try {
+      await until('b notices the silent Redis', () => b.warnings.slice(seen).some((w) => w.includes('unresponsive')));
+      // Its publish cannot reach b: b must not serve its kept "before".
+      await a.app.api.putObject({ bucket: BUCKET, key, body: 'during', contentType: 'text/during' });
+      expect(await read(b, key)).toEqual({ object: expect.objectContaining({ contentType: 'text/during' }), requests: 1 });
+      expect((await read(b, key)).requests).toBe(1);
+    } finally {
+      redis.child.kill('SIGCONT');
+    }
+    await untilServing(b, key);
+    await put(a, key, 'text/after');
+    await until('b hears the invalidation again', async () => (await read(b, key)).object?.['contentType'] === 'text/after');
+  });
+
   it('Redis killed: no kept answer is served; re-subscribed: the cache starts empty and serves again', { timeout: 60_000 }, async () => {
     const key = 'shared/two.txt';
     await put(a, key, 'text/before');
