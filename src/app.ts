@@ -7,6 +7,9 @@ import type { Dispatcher } from 'undici';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { createAuth } from './auth/create-auth.js';
 import type { Auth } from './auth/create-auth.js';
+import { cacheMetricsObserver, registerCacheSizeMetrics } from './cache/cache-metrics.js';
+import { createMetadataCacheLayer } from './cache/create-metadata-cache.js';
+import { invalidateOnWrite } from './cache/invalidate-on-write.js';
 import { ConfigError } from './config/index.js';
 import type { AppConfig } from './config/index.js';
 import { createEditCoordinator, createLeaseProvider } from './coordination/index.js';
@@ -141,7 +144,13 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   const tracing = deps.tracerProvider === undefined ? undefined : createTracing(deps.tracerProvider, deps.ownsTracerProvider ?? false);
   const observer = combineStoreObservers([storeRequestIdRecorder, ...(metrics ? [metrics.storeObserver] : []), ...(tracing ? [tracing.storeObserver] : [])]);
   const client = createOssClient({ ...toOssClientConfig(config, deps), ...(observer === undefined ? {} : { observer }) });
-  const api = createOssApi(client);
+  // Why around the process-wide API: every write path (mutations, copier, editor, `app.api`) wraps it.
+  const metadataCache = createMetadataCacheLayer(config, {
+    onWarning: (message) => logger.warn(message),
+    ...(metrics ? { observer: cacheMetricsObserver(metrics.registry) } : {}),
+  });
+  if (metadataCache !== undefined && metrics !== undefined) registerCacheSizeMetrics(metrics.registry, metadataCache.cache);
+  const api = metadataCache === undefined ? createOssApi(client) : invalidateOnWrite(createOssApi(client), metadataCache.invalidate);
   const limiter = createConcurrencyLimiter(config.storeConcurrency);
   const settings = toApiSettings(config, createPresigner(client));
   const readiness = createReadiness();
@@ -167,6 +176,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
         access: auth.accessFor(request),
         editCoordinator,
         ...(metrics ? { onLoaderBatch: metrics.observeLoaderBatch } : {}),
+        ...(metadataCache === undefined ? {} : { metadataCache: metadataCache.cache }),
       }),
     logger,
     now: deps.monotonicNow ?? (() => performance.now()),
@@ -223,6 +233,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
       closed ??= (async () => {
         await Promise.all([yoga.dispose(), subgraphYoga?.dispose()]);
         await editCoordinator.close();
+        await metadataCache?.close();
         await client.close();
         await tracing?.shutdown();
       })();

@@ -151,6 +151,29 @@ export const CONFIG_SPEC = {
     default: 20_000,
     doc: 'Longest gap between two chunks of a response body.',
   }),
+  metadataCacheTtlMs: option({
+    env: 'OSSGRAPH_METADATA_CACHE_TTL',
+    group: 'Store requests',
+    parse: durationMs(0, 60_000),
+    unit: 'ms',
+    default: 0,
+    doc: 'Cross-request object metadata cache: how long a HeadObject/GetObjectMeta answer may be served (≤ 60s). 0: off. Writes by anything but ossgraph are seen within it.',
+  }),
+  metadataCacheMaxEntries: option({
+    env: 'OSSGRAPH_METADATA_CACHE_MAX_ENTRIES',
+    group: 'Store requests',
+    parse: integer(1, 10_000_000),
+    default: 10_000,
+    doc: 'Most answers the metadata cache holds (least recently used dropped first).',
+  }),
+  metadataCacheMaxBytes: option({
+    env: 'OSSGRAPH_METADATA_CACHE_MAX_BYTES',
+    group: 'Store requests',
+    parse: byteSize(64 * 1024, 4 * 1024 * MIB),
+    unit: 'bytes',
+    default: 64 * MIB,
+    doc: 'Most (estimated) bytes the metadata cache holds (least recently used dropped first).',
+  }),
 
   // Server: the HTTP side.
   port: option({

@@ -8,6 +8,8 @@ import { authorizeCopier, authorizeMetadataEditor } from '../auth/authorized-hel
 import { authorizeSettings } from '../auth/authorized-settings.js';
 import { authorizeStoreApi } from '../auth/authorized-store-api.js';
 import { UNRESTRICTED_ACCESS } from '../auth/unrestricted.js';
+import { cachedLoaderApi } from '../cache/loader-api.js';
+import type { MetadataCache } from '../cache/metadata-cache.js';
 import { createEditCoordinator, createInProcessLeases } from '../coordination/index.js';
 import type { EditCoordinator } from '../coordination/index.js';
 import type { OssApi } from '../oss/api.js';
@@ -38,6 +40,8 @@ export interface ContextDeps {
   readonly editCoordinator?: EditCoordinator;
   /** Told the size of each loader batch (metrics). */
   readonly onLoaderBatch?: LoaderBatchObserver;
+  /** The process-wide metadata cache (`src/cache/`), when on; only the loaders read through it. */
+  readonly metadataCache?: MetadataCache;
 }
 
 /** The context every resolver receives. */
@@ -87,7 +91,12 @@ export function createGraphQLContext(deps: ContextDeps): GraphQLContext {
   return {
     api,
     settings: authorizeSettings(settings, access),
-    loaders: createLoaders(api, undefined, store, deps.onLoaderBatch),
+    loaders: createLoaders(
+      deps.metadataCache === undefined ? api : cachedLoaderApi(api, store.api, deps.metadataCache, access),
+      undefined,
+      store,
+      deps.onLoaderBatch,
+    ),
     copier: {
       copy: (request, options) => (copier ??= authorizeCopier(createCopier(fence(), copierOptions), access)).copy(request, options),
     },
