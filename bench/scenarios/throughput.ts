@@ -13,6 +13,10 @@
  * Before the load, each case is sent once to each server with local-oss's counts reset, and the
  * two servers' store requests must be equal (else the case is reported as not comparable).
  * Target: ossgraph ≥ 1.5× the peer on every case.
+ *
+ * Cases 1–3 also run against a second ossgraph with the optional metadata cache on
+ * ({@link CACHE_ENV}), in the same rounds: after the first query it answers them with no store
+ * request at all, so those rows show what the cache buys, not a like-for-like comparison (no target).
  */
 import { ensureBuild } from '../../scripts/compiled-build.js';
 import { runLoad } from '../lib/load.js';
@@ -41,6 +45,8 @@ const LISTED = makeRefs(BUCKET, 'list/', 100);
 export const THROUGHPUT_CONNECTIONS = 16;
 /** The ratio issue 11 asks for on every case. */
 const TARGET = 1.5;
+/** The settings of the cached ossgraph (the metadata cache is off by default). */
+const CACHE_ENV = { OSSGRAPH_METADATA_CACHE_TTL: '10s' } as const;
 
 /** One measured document. */
 interface Case {
@@ -49,19 +55,23 @@ interface Case {
   readonly variables: Record<string, unknown>;
   /** Also run raw HEADs of {@link REF} in the same rounds (the ceiling). */
   readonly raw?: boolean;
+  /** Also run the cached ossgraph in the same rounds (the case sends HEADs the cache can answer). */
+  readonly cached?: boolean;
 }
 
 const CASES: readonly Case[] = [
-  { name: '1 object, key contentLength contentType metadata', query: objectWithFields(PEER_FIELDS), variables: { ...REF }, raw: true },
+  { name: '1 object, key contentLength contentType metadata', query: objectWithFields(PEER_FIELDS), variables: { ...REF }, raw: true, cached: true },
   {
     name: '20 objects by objects(refs), same fields',
     query: objectsWithFields(PEER_FIELDS),
     variables: { refs: MANY.map((r) => ({ ...r })) },
+    cached: true,
   },
   {
     name: 'listing of 100, same fields',
     query: listingWithFields(PEER_FIELDS),
     variables: { bucket: BUCKET, prefix: 'list/', first: 100 },
+    cached: true,
   },
   {
     name: 'listing of 100, key contentLength etag',
@@ -94,14 +104,16 @@ async function quiesce(store: LocalOssProcess): Promise<void> {
   throw new Error('local-oss kept receiving requests after the load stopped');
 }
 
-/** Sends `c` once to `server` and returns the store requests it caused. */
-async function countOnce(server: ChildServer, store: LocalOssProcess, c: Case, name: string): Promise<string> {
+/** Sends `c` to `server` `times` times and returns the store requests the last one caused. */
+async function countOnce(server: ChildServer, store: LocalOssProcess, c: Case, name: string, times = 1): Promise<string> {
   const client = createGraphqlHttpClient(server.url, 1);
   try {
-    await quiesce(store);
-    const data = assertNoErrors(await client.post(c.query, c.variables), `${name}: ${c.name}`);
-    if (Object.values(data).some((v) => v === null)) throw new Error(`${name}: ${c.name}: null result`);
-    return describeCounts(await store.counts());
+    for (let i = 0; i < times; i++) {
+      await quiesce(store);
+      const data = assertNoErrors(await client.post(c.query, c.variables), `${name}: ${c.name}`);
+      if (Object.values(data).some((v) => v === null)) throw new Error(`${name}: ${c.name}: null result`);
+    }
+    return describeCounts(await store.counts()) || 'nothing';
   } finally {
     await client.close();
   }
@@ -123,6 +135,8 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
     servers.push(peer);
     const ours = await startOssgraph(context.root, store, {}, { compiled: true });
     servers.push(ours);
+    const cachedOurs = await startOssgraph(context.root, store, CACHE_ENV, { compiled: true });
+    servers.push(cachedOurs);
 
     /** Runs the load against `server` and adds the server's CPU time per 2xx response (µs). */
     const load = async (server: ChildServer, body: string, warmup: boolean): Promise<LoadResult & { cpuUs: number }> => {
@@ -150,12 +164,14 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
         rows.push(skippedRow(TITLE, caseName, `not comparable: peer sends ${peerCounts}, ossgraph ${ourCounts}`));
         continue;
       }
+      const cachedCounts = c.cached === true ? await countOnce(cachedOurs, store, c, 'ossgraph (cached)', 2) : '';
       const body = JSON.stringify({ query: c.query, variables: c.variables });
       const bad: string[] = [];
       const result = await runRounds(plan, async (round, warmup) => {
         let rawPerSecond = Number.NaN;
         let peerRun: (LoadResult & { cpuUs: number }) | undefined;
         let oursRun: (LoadResult & { cpuUs: number }) | undefined;
+        let cachedRun: (LoadResult & { cpuUs: number }) | undefined;
         const steps: Array<() => Promise<void>> = [
           async () => {
             peerRun = await load(peer, body, warmup);
@@ -164,6 +180,11 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
             oursRun = await load(ours, body, warmup);
           },
         ];
+        if (c.cached === true) {
+          steps.push(async () => {
+            cachedRun = await load(cachedOurs, body, warmup);
+          });
+        }
         if (c.raw === true) {
           steps.push(async () => {
             const r = await closedLoop(THROUGHPUT_CONNECTIONS, (warmup ? warmSeconds : seconds) * 1000, () => raw.head(REF));
@@ -173,23 +194,28 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
         }
         // Rotate the order each round so no target always runs right after another one's load.
         for (let i = 0; i < steps.length; i++) await steps[(i + round) % steps.length]?.();
-        for (const [name, r] of [['peer', peerRun], ['ossgraph', oursRun]] as const) {
+        for (const [name, r] of [['peer', peerRun], ['ossgraph', oursRun], ['ossgraph (cached)', cachedRun]] as const) {
           if (r !== undefined && r.errors + r.non2xx > 0) bad.push(`${name} round ${round}: ${r.errors} errors, ${r.non2xx} non-2xx`);
         }
         const p = peerRun?.perSecond ?? Number.NaN;
         const o = oursRun?.perSecond ?? Number.NaN;
+        const cached = cachedRun?.perSecond ?? Number.NaN;
         context.log(
           `  ${c.name}: ${warmup ? 'warm-up' : `round ${round + 1}`}: peer ${p.toFixed(0)}/s, ossgraph ${o.toFixed(0)}/s (${(o / p).toFixed(2)}×)` +
-            (c.raw === true ? `, raw HEAD ${rawPerSecond.toFixed(0)}/s` : ''),
+            (c.raw === true ? `, raw HEAD ${rawPerSecond.toFixed(0)}/s` : '') +
+            (c.cached === true ? `, ossgraph with cache ${cached.toFixed(0)}/s` : ''),
         );
         return {
           raw: rawPerSecond,
           peer: p,
           ours: o,
+          cached,
           oursVsPeer: o / p,
           oursVsRaw: o / rawPerSecond,
+          cachedVsPeer: cached / p,
           peerCpu: peerRun?.cpuUs ?? Number.NaN,
           oursCpu: oursRun?.cpuUs ?? Number.NaN,
+          cachedCpu: cachedRun?.cpuUs ?? Number.NaN,
         };
       });
       if (bad.length > 0) context.note(`${TITLE} ${c.name}: errors under load: ${bad.join('; ')}`);
@@ -203,6 +229,16 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
         target: `≥ ${TARGET.toFixed(2)}×`,
         met: result.oursVsPeer.median >= TARGET,
       });
+      if (c.cached === true) {
+        rows.push({
+          scenario: TITLE,
+          case: `${caseName}, metadata cache on (OSSGRAPH_METADATA_CACHE_TTL=${CACHE_ENV.OSSGRAPH_METADATA_CACHE_TTL}) vs peer`,
+          subject: { summary: result.cached, unit: 'req/s' },
+          baseline: { summary: result.peer, unit: 'req/s', label: 'peer: yoga + DataLoader + ali-oss' },
+          ratio: result.cachedVsPeer,
+          detail: `server CPU ${result.cachedCpu.median.toFixed(0)} µs/req vs ${result.peerCpu.median.toFixed(0)}; a repeated query sends ${cachedCounts}, the peer ${peerCounts}`,
+        });
+      }
       if (c.raw === true) {
         rows.push({
           scenario: TITLE,
@@ -227,6 +263,6 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
 export const throughputScenario: Scenario = {
   id: 'throughput',
   title: TITLE,
-  estimateSeconds: 110,
+  estimateSeconds: 150,
   run,
 };
