@@ -2,7 +2,8 @@
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { REQUEST_ID_HEADER, requestIdFor } from '../../observability/request-id.js';
-import { currentScope, newRequestScope, runInScope } from '../../observability/request-scope.js';
+import type { RequestScope } from '../../observability/request-scope.js';
+import { bindRequestScope, newRequestScope, requestScopeOf } from '../../observability/request-scope.js';
 
 /** Options of {@link useRequestId}. */
 export interface RequestIdOptions {
@@ -12,25 +13,27 @@ export interface RequestIdOptions {
 
 /**
  * Gives every HTTP request an id — its `x-request-id` when 1–128 safe characters, else a generated
- * one — and runs the whole request (plugins, context, resolvers, store calls, the response hooks)
- * in a {@link RequestScope} carrying it. Every response carries `x-request-id`, and every GraphQL
- * error gets `extensions.httpRequestId` (`extensions.requestId` stays the OSS request id).
+ * one — in a {@link RequestScope} bound to the request before any plugin runs (`requestScopeOf`;
+ * the GraphQL context hands it on to the store calls). Every response carries `x-request-id`, and
+ * every GraphQL error gets `extensions.httpRequestId` (`extensions.requestId` stays the OSS
+ * request id).
  */
 export function useRequestId(options: RequestIdOptions = {}): Plugin {
   return {
     instrumentation: {
       request({ request }, wrapped) {
-        return runInScope(newRequestScope(requestIdFor(request.headers, options.generate)), wrapped);
+        bindRequestScope(request, newRequestScope(requestIdFor(request.headers, options.generate)));
+        return wrapped();
       },
     },
-    onResultProcess({ result, setResult }) {
-      const scope = currentScope();
+    onResultProcess({ request, result, setResult }) {
+      const scope = requestScopeOf(request);
       if (scope === undefined || Symbol.asyncIterator in result) return;
       if (Array.isArray(result)) setResult(result.map((single: ExecutionResult) => withRequestId(single, scope.requestId)));
       else setResult(withRequestId(result as ExecutionResult, scope.requestId));
     },
-    onResponse({ response }) {
-      const scope = currentScope();
+    onResponse({ request, response }) {
+      const scope = requestScopeOf(request);
       if (scope !== undefined) response.headers.set(REQUEST_ID_HEADER, scope.requestId);
     },
   };
