@@ -90,7 +90,7 @@ export function createServerYoga<TContext extends object>(options: ServerYogaOpt
     plugins: [
       // Why before useRequestId: it recognises the masked errors before they are copied with httpRequestId.
       masking.plugin,
-      // Why this early: its instrumentation binds the request's scope (its id) before any plugin hook runs.
+      // Why this early: its `onRequest` binds the request's scope (its id) before the other plugins' hooks run.
       useRequestId(options.requestIds),
       useRequestDebugLog(logger),
       // Why before the request log: probes answer before it, so they are not logged.

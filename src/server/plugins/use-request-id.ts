@@ -13,28 +13,33 @@ export interface RequestIdOptions {
 
 /**
  * Gives every HTTP request an id — its `x-request-id` when 1–128 safe characters, else a generated
- * one — in a {@link RequestScope} bound to the request before any plugin runs (`requestScopeOf`;
- * the GraphQL context hands it on to the store calls). Every response carries `x-request-id`, and
+ * one — in a {@link RequestScope} bound to the request when it arrives (`requestScopeOf`; the
+ * GraphQL context hands it on to the store calls). Every response carries `x-request-id`, and
  * every GraphQL error gets `extensions.httpRequestId` (`extensions.requestId` stays the OSS
  * request id).
  */
 export function useRequestId(options: RequestIdOptions = {}): Plugin {
+  const scopeOf = (request: Request): RequestScope => {
+    let scope = requestScopeOf(request);
+    if (scope === undefined) {
+      scope = newRequestScope(requestIdFor(request.headers, options.generate));
+      bindRequestScope(request, scope);
+    }
+    return scope;
+  };
   return {
-    instrumentation: {
-      request({ request }, wrapped) {
-        bindRequestScope(request, newRequestScope(requestIdFor(request.headers, options.generate)));
-        return wrapped();
-      },
+    onRequest({ request }) {
+      scopeOf(request);
     },
     onResultProcess({ request, result, setResult }) {
-      const scope = requestScopeOf(request);
-      if (scope === undefined || Symbol.asyncIterator in result) return;
-      if (Array.isArray(result)) setResult(result.map((single: ExecutionResult) => withRequestId(single, scope.requestId)));
-      else setResult(withRequestId(result as ExecutionResult, scope.requestId));
+      if (Symbol.asyncIterator in result) return;
+      const { requestId } = scopeOf(request);
+      if (Array.isArray(result)) setResult(result.map((single: ExecutionResult) => withRequestId(single, requestId)));
+      else setResult(withRequestId(result as ExecutionResult, requestId));
     },
+    // Why the scope may be made only here: Yoga's own probes (`/healthz`) answer before this plugin's `onRequest`.
     onResponse({ request, response }) {
-      const scope = requestScopeOf(request);
-      if (scope !== undefined) response.headers.set(REQUEST_ID_HEADER, scope.requestId);
+      response.headers.set(REQUEST_ID_HEADER, scopeOf(request).requestId);
     },
   };
 }
