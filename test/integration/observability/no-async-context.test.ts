@@ -4,10 +4,18 @@
  * the server's CPU per request). A query, a metadata edit (edit coordinator, fenced commit) and a
  * tag change (exclusive work in the edit queue) through a real app over local-oss must not call
  * `run` or `enterWith` on any AsyncLocalStorage — and must still carry the request id to the
- * response, the log line and its OSS request ids.
+ * response, the log line and its OSS request ids. With tracing on, the store spans still find
+ * their operation span without one.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { SpanKind } from '@opentelemetry/api';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../../src/app.js';
+import { loadConfig } from '../../../src/config/index.js';
+import { startLocalOss } from '../../../src/local-oss/index.js';
+import { createJsonLogger } from '../../../src/server/logger.js';
+import { storeEnv } from '../../helpers/local-oss.js';
 import { startAppFixture } from '../server/app-fixture.js';
 
 const QUERY = `query Three($refs: [ObjectRefInput!]!) { objects(refs: $refs) { key contentType } }`;
@@ -64,5 +72,32 @@ describe('the default request path', () => {
     // The spies see an AsyncLocalStorage when there is one (so the zero above means something).
     new AsyncLocalStorage<number>().run(1, () => undefined);
     expect(asyncContext.calls()).toBeGreaterThan(0);
+  });
+
+  it('uses none with tracing on either: store spans are parented through the scope', { timeout: 60_000 }, async () => {
+    const asyncContext = spyOnAsyncContext();
+    const store = await startLocalOss({ buckets: ['demo'] });
+    const exporter = new InMemorySpanExporter();
+    const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    const app = createApp(loadConfig({ ...storeEnv(store) }), { tracerProvider: provider, logger: createJsonLogger({ level: 'silent' }) });
+    try {
+      for (const key of ['a.txt', 'b.txt']) await app.api.putObject({ bucket: 'demo', key, body: key });
+      const response = await app.fetch('http://ossgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: QUERY, variables: { refs: ['a.txt', 'b.txt'].map((key) => ({ bucket: 'demo', key })) } }),
+      });
+      expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+      expect(asyncContext.calls()).toBe(0);
+      const spans = exporter.getFinishedSpans();
+      const operation = spans.find((span) => span.kind === SpanKind.SERVER);
+      const stores = spans.filter((span) => span.kind === SpanKind.CLIENT && span.name === 'OSS HeadObject');
+      expect(stores).toHaveLength(2);
+      for (const span of stores) expect(span.parentSpanContext?.spanId).toBe(operation?.spanContext().spanId);
+    } finally {
+      await app.close();
+      await store.close();
+      await provider.shutdown();
+    }
   });
 });
