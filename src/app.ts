@@ -23,6 +23,7 @@ import { createOssClient } from './oss/client.js';
 import type { OssClientConfig } from './oss/client.js';
 import { combineStoreObservers } from './oss/observer.js';
 import { createAppMetrics } from './observability/metrics.js';
+import { operationScopeOf } from './observability/request-scope.js';
 import { storeRequestIdRecorder } from './observability/store-request-ids.js';
 import { createTracing } from './observability/tracing.js';
 import type { AppTracerProvider } from './observability/tracing.js';
@@ -31,7 +32,7 @@ import { toApiSettings } from './server/api-settings.js';
 import { createServerYoga } from './server/create-yoga.js';
 import { graphiqlOptions } from './server/graphiql.js';
 import { operationLimitPlugins } from './server/limit-plugins.js';
-import { createJsonLogger, withRequestId } from './server/logger.js';
+import { createJsonLogger } from './server/logger.js';
 import { metricsListener, useMetricsEndpoint } from './server/metrics-endpoint.js';
 import { useFederatedTrace } from './server/plugins/use-federated-trace.js';
 import { useGraphQLMetrics } from './server/plugins/use-graphql-metrics.js';
@@ -136,8 +137,7 @@ export function toOssClientConfig(config: AppConfig, deps: Pick<AppDeps, 'dispat
  * region or endpoint.
  */
 export function createApp(config: AppConfig, deps: AppDeps = {}): App {
-  // Why wrapped here: any part of the app that logs while a request runs names the request.
-  const logger = withRequestId(deps.logger ?? createJsonLogger({ level: config.logLevel, ...(deps.now === undefined ? {} : { now: deps.now }) }));
+  const logger = deps.logger ?? createJsonLogger({ level: config.logLevel, ...(deps.now === undefined ? {} : { now: deps.now }) });
   // Why first: a bad key or policy stops start-up before any connection is opened.
   const auth = createAuth(config, { ...(deps.now === undefined ? {} : { now: deps.now }), ...(deps.readFile === undefined ? {} : { readFile: deps.readFile }) });
   const metrics = config.metrics ? createAppMetrics(deps.monotonicNow === undefined ? {} : { now: deps.monotonicNow }) : undefined;
@@ -167,16 +167,17 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
   });
   const trusted = config.trustedDocuments === undefined ? undefined : readTrustedDocuments(config.trustedDocuments);
   const shared = {
-    context: ({ request }: { request: Request }) =>
+    context: (initial: { request: Request }) =>
       createGraphQLContext({
         api,
         settings,
         limiter,
-        request,
-        access: auth.accessFor(request),
+        request: initial.request,
+        access: auth.accessFor(initial.request),
         editCoordinator,
         ...(metrics ? { onLoaderBatch: metrics.observeLoaderBatch } : {}),
         ...(metadataCache === undefined ? {} : { metadataCache: metadataCache.cache }),
+        scope: operationScopeOf(initial),
       }),
     logger,
     now: deps.monotonicNow ?? (() => performance.now()),

@@ -9,7 +9,7 @@ import type { CallOptions } from '../oss/client.js';
 import { OssConflictError, OssInvalidArgumentError } from '../oss/errors.js';
 import type { EditMetadataRequest, EditMetadataResult, MetadataEditor } from '../oss/helpers/metadata-editor.js';
 import { composeEdits } from './compose-edits.js';
-import { createEditScopeStore, fenceApi } from './fence.js';
+import { createEditsInFlight, fenceApi } from './fence.js';
 import type { CommitOperations } from './fence.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import type { LeaseProvider } from './lease.js';
@@ -105,7 +105,7 @@ export function createEditCoordinator(options: EditCoordinatorOptions): EditCoor
   if (!Number.isSafeInteger(maxGroupSize) || maxGroupSize < 1) {
     throw new OssInvalidArgumentError('maxGroupSize', 'must be an integer ≥ 1', maxGroupSize);
   }
-  const scopes = createEditScopeStore();
+  const inFlight = createEditsInFlight();
   let accepted = 0;
   let runs = 0;
   let largestGroup = 0;
@@ -166,7 +166,7 @@ export function createEditCoordinator(options: EditCoordinatorOptions): EditCoor
     }
   }
 
-  const queue = createKeyedQueue<Task>(async (_name, waiting) => {
+  const queue = createKeyedQueue<Task>(async (name, waiting) => {
     const head = waiting[0];
     if (head === undefined) return;
     const target = targetOf(head);
@@ -180,7 +180,13 @@ export function createEditCoordinator(options: EditCoordinatorOptions): EditCoor
     try {
       // Why take the group only now: edits that arrived while the lease was awaited join it.
       const group = takeGroup(waiting);
-      await scopes.run({ bucket: target.bucket, key: target.key, lease }, () => runGroup(group));
+      // Why no clash: the queue runs one group per object at a time, so `name` is this group's alone.
+      inFlight.set(name, { bucket: target.bucket, key: target.key, lease });
+      try {
+        await runGroup(group);
+      } finally {
+        inFlight.delete(name);
+      }
     } finally {
       await lease.release();
     }
@@ -227,7 +233,7 @@ export function createEditCoordinator(options: EditCoordinatorOptions): EditCoor
         callOptions.signal,
       );
     },
-    fence: (api) => fenceApi(api, scopes),
+    fence: (api) => fenceApi(api, inFlight),
     stats: () => ({ accepted, runs, largestGroup, activeObjects: queue.activeKeys() }),
     close() {
       closing ??= (async () => {

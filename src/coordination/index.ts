@@ -5,7 +5,7 @@ export type { LeaseSettings } from './create-lease-provider.js';
 export { createEditCoordinator, DEFAULT_MAX_GROUP_SIZE } from './edit-coordinator.js';
 export type { EditCoordinator, EditCoordinatorOptions, EditCoordinatorStats, ObjectTarget } from './edit-coordinator.js';
 export { fenceApi } from './fence.js';
-export type { CommitOperations, EditScope, EditScopeStore } from './fence.js';
+export type { CommitOperations, EditScope, EditsInFlight } from './fence.js';
 export { createInProcessLeases } from './in-process-lease.js';
 export type { InProcessLeaseOptions } from './in-process-lease.js';
 export { createKeyedQueue } from './keyed-queue.js';

@@ -22,6 +22,7 @@ import type { ConcurrencyLimiter } from '../loaders/concurrency.js';
 import { createLoaders } from '../loaders/create-loaders.js';
 import type { LoaderBatchObserver, Loaders } from '../loaders/create-loaders.js';
 import { createStoreApi } from '../loaders/store-api.js';
+import type { RequestScope } from '../observability/request-scope.js';
 import { coordinatedEditor } from './coordinated-edits.js';
 import type { ApiSettings } from './settings.js';
 
@@ -42,6 +43,8 @@ export interface ContextDeps {
   readonly onLoaderBatch?: LoaderBatchObserver;
   /** The process-wide metadata cache (`src/cache/`), when on; only the loaders read through it. */
   readonly metadataCache?: MetadataCache;
+  /** The operation's request scope, handed to every store call (request logs, store spans). */
+  readonly scope?: RequestScope | undefined;
 }
 
 /** The context every resolver receives. */
@@ -70,7 +73,10 @@ export interface GraphQLContext {
 export function createGraphQLContext(deps: ContextDeps): GraphQLContext {
   const { settings } = deps;
   const perRequest = createConcurrencyLimiter(settings.storeConcurrencyPerRequest);
-  const store = createStoreApi(deps.api, chainLimiters(perRequest, deps.limiter), settings.maxStoreRequests === undefined ? {} : { maxRequests: settings.maxStoreRequests });
+  const store = createStoreApi(deps.api, chainLimiters(perRequest, deps.limiter), {
+    ...(settings.maxStoreRequests === undefined ? {} : { maxRequests: settings.maxStoreRequests }),
+    ...(deps.scope === undefined ? {} : { scope: deps.scope }),
+  });
   // Why outside the counted view: a denied call is decided here and never reaches the store.
   const access = deps.access ?? UNRESTRICTED_ACCESS;
   const api = authorizeStoreApi(store.api, access);

@@ -1,5 +1,5 @@
 /** A per-request view of the OSS API that counts and bounds the store requests it makes. */
-import type { OssApi } from '../oss/api.js';
+import type { CallOptions, OssApi } from '../oss/api.js';
 import type { ConcurrencyLimiter } from './concurrency.js';
 import { StoreRequestLimitError } from './store-request-limit.js';
 import type { StoreBudget } from './store-request-limit.js';
@@ -59,12 +59,17 @@ export interface StoreApiOptions {
    * without waiting for a slot and without reaching the store.
    */
   readonly maxRequests?: number;
+  /**
+   * Handed to every call as `CallOptions.scope` (the request scope of `src/observability/`), so
+   * the store's observers know which request each attempt belongs to.
+   */
+  readonly scope?: unknown;
 }
 
 /**
  * Wraps every method of `api` so that each call is admitted against `options.maxRequests`, then
- * waits for a slot of `limiter` (when given) and is counted when it starts. Create one per
- * GraphQL request.
+ * waits for a slot of `limiter` (when given) and is counted when it starts, carrying
+ * `options.scope`. Create one per GraphQL request.
  *
  * Why admission happens before the limiter: calls over the cap must fail at once, not queue
  * behind the admitted ones (a document with 50,000 distinct objects would otherwise hold 49,000
@@ -75,19 +80,24 @@ export function createStoreApi(api: OssApi, limiter?: ConcurrencyLimiter, option
   let admitted = 0;
   let refusal: StoreRequestLimitError | undefined;
   let count = 0;
+  const { scope } = options;
+  // Why one shared object: most calls bring no options of their own.
+  const scoped: CallOptions | undefined = scope === undefined ? undefined : { scope };
+  const withScope = (own: CallOptions | undefined): CallOptions | undefined =>
+    scoped === undefined ? own : own === undefined ? scoped : { ...own, scope };
   const wrapped: Record<string, unknown> = {};
   for (const name of OSS_API_METHODS) {
-    const method = api[name] as (...args: unknown[]) => Promise<unknown>;
-    const call = (...args: unknown[]): Promise<unknown> => {
+    const method = api[name] as (request: unknown, options?: CallOptions) => Promise<unknown>;
+    const call = (request: unknown, own?: CallOptions): Promise<unknown> => {
       count++;
-      return method.apply(api, args);
+      return method.call(api, request, withScope(own));
     };
-    const bounded = limiter === undefined ? call : (...args: unknown[]) => limiter.run(() => call(...args));
-    wrapped[name] = (...args: unknown[]): Promise<unknown> => {
+    const bounded = limiter === undefined ? call : (request: unknown, own?: CallOptions) => limiter.run(() => call(request, own));
+    wrapped[name] = (request: unknown, own?: CallOptions): Promise<unknown> => {
       // Why one error object: a document over the cap may refuse tens of thousands of calls.
       if (admitted >= maxRequests) return Promise.reject((refusal ??= new StoreRequestLimitError(maxRequests)));
       admitted++;
-      return bounded(...args);
+      return bounded(request, own);
     };
   }
   return {

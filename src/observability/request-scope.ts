@@ -1,11 +1,16 @@
 /**
- * What the process knows about the HTTP request it is handling right now, carried through every
- * await of that request (AsyncLocalStorage): its id, the OSS request ids of the store calls it
- * made, and the trace context of the GraphQL operation running. Log lines, store metrics and store
- * spans read it without being handed anything.
+ * What the process knows about the HTTP request it is handling: its id, the OSS request ids of the
+ * store calls it made, and the trace context of the GraphQL operation running. The scope is carried
+ * explicitly: bound to the HTTP `Request` (every Yoga hook gets the request), to the operation's
+ * GraphQL context, and handed by the per-request store view to each store call
+ * (`CallOptions.scope`), which the OSS client passes to its observers with each attempt.
+ *
+ * Why not AsyncLocalStorage: on Node 20, once one is used, every promise of the process runs
+ * init/before/after hooks for the rest of its life — ≈ 10 % of the server's CPU per request on a
+ * 20-object query. `test/integration/observability/no-async-context.test.ts` fails if one is used.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Context, Span } from '@opentelemetry/api';
+import type { StoreAttempt } from '../oss/observer.js';
 
 /** Most OSS request ids remembered per HTTP request (a listing of many pages stays bounded). */
 export const MAX_STORE_REQUEST_IDS = 100;
@@ -30,21 +35,46 @@ export interface RequestScope {
   readonly operationSpan?: Span;
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
+// Why WeakMaps: a scope lives exactly as long as its request (or operation context); nothing to clean up.
+const requestScopes = new WeakMap<Request, RequestScope>();
+const operationScopes = new WeakMap<object, RequestScope>();
 
 /** A fresh scope for an HTTP request with id `requestId`. */
 export function newRequestScope(requestId: string): RequestScope {
   return { requestId, store: { ids: [], dropped: 0 } };
 }
 
-/** Runs `fn` with `scope` as the current scope of everything it awaits. */
-export function runInScope<T>(scope: RequestScope, fn: () => T): T {
-  return storage.run(scope, fn);
+/** Makes `scope` the scope of the HTTP request `request` (see {@link requestScopeOf}). */
+export function bindRequestScope(request: Request, scope: RequestScope): void {
+  requestScopes.set(request, scope);
 }
 
-/** The scope of the request being handled, or `undefined` outside of one (start-up, seeding). */
-export function currentScope(): RequestScope | undefined {
-  return storage.getStore();
+/** The scope bound to `request`, or `undefined` when none was (a Yoga without `useRequestId`). */
+export function requestScopeOf(request: Request): RequestScope | undefined {
+  return requestScopes.get(request);
+}
+
+/**
+ * Makes `scope` the scope of the GraphQL operation whose context is `context` (Yoga's initial
+ * context of the operation, which envelop extends in place into the resolvers' context).
+ */
+export function bindOperationScope(context: object, scope: RequestScope): void {
+  operationScopes.set(context, scope);
+}
+
+/**
+ * The scope of the operation whose context is `context`: the one bound by
+ * {@link bindOperationScope} (tracing), else the scope of its HTTP request `context.request`.
+ */
+export function operationScopeOf(context: { readonly request?: Request }): RequestScope | undefined {
+  return operationScopes.get(context) ?? (context.request === undefined ? undefined : requestScopes.get(context.request));
+}
+
+/** The request scope a store attempt was made in (its `CallOptions.scope`), if any. */
+export function attemptScope(attempt: StoreAttempt): RequestScope | undefined {
+  // Why a cast: the OSS layer carries the scope opaquely; the per-request store view
+  // (`src/loaders/store-api.ts`) is the one place that sets it, always to a RequestScope.
+  return attempt.scope as RequestScope | undefined;
 }
 
 /** Remembers the OSS request id of a store answer in `scope` (bounded). */

@@ -1,15 +1,15 @@
 /**
  * OpenTelemetry tracing with the SDK used directly and nothing registered globally: the app holds
  * its tracer, extracts the gateway's W3C `traceparent` itself, and parents spans explicitly
- * through the request scope. A span per GraphQL operation (`useOperationSpans`) and, through the
- * OSS client's attempt hook, one per store request. The SDK and exporter live in
- * `otlp-tracer-provider.ts`, loaded only when tracing is on.
+ * through the request scope (no context manager, hence no AsyncLocalStorage). A span per GraphQL
+ * operation (`useOperationSpans`) and, through the OSS client's attempt hook, one per store
+ * request. The SDK and exporter live in `otlp-tracer-provider.ts`, loaded only when tracing is on.
  */
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { Attributes, Context, TextMapGetter, Tracer, TracerProvider } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import type { StoreObserver } from '../oss/observer.js';
-import { currentScope } from './request-scope.js';
+import { attemptScope } from './request-scope.js';
 
 /** Instrumentation scope name of every ossgraph span. */
 export const TRACER_NAME = 'ossgraph';
@@ -36,7 +36,7 @@ export interface Tracing {
   readonly tracer: Tracer;
   /** The context carried by `traceparent`/`tracestate`; the root context when absent or invalid. */
   extract(headers: Headers): Context;
-  /** Opens a client span per store attempt, child of the current operation span. */
+  /** Opens a client span per store attempt, child of the operation span of the attempt's scope. */
   readonly storeObserver: StoreObserver;
   /** Flushes and stops the provider when the app created it; otherwise does nothing. */
   shutdown(): Promise<void>;
@@ -55,14 +55,15 @@ export function createTracing(provider: AppTracerProvider, owned: boolean): Trac
     tracer,
     extract: (headers) => propagator.extract(ROOT_CONTEXT, headers, headerGetter),
     storeObserver: {
-      attemptStarted({ operation, method, bucket, attempt }) {
+      attemptStarted(started) {
+        const { operation, method, bucket, attempt } = started;
         const attributes: Attributes = {
           [STORE_SPAN_ATTRIBUTES.operation]: operation,
           [STORE_SPAN_ATTRIBUTES.method]: method,
           [STORE_SPAN_ATTRIBUTES.attempt]: attempt,
           ...(bucket === undefined ? {} : { [STORE_SPAN_ATTRIBUTES.bucket]: bucket }),
         };
-        const span = tracer.startSpan(`OSS ${operation}`, { kind: SpanKind.CLIENT, attributes }, currentScope()?.traceContext ?? ROOT_CONTEXT);
+        const span = tracer.startSpan(`OSS ${operation}`, { kind: SpanKind.CLIENT, attributes }, attemptScope(started)?.traceContext ?? ROOT_CONTEXT);
         return ({ status, requestId, error, retry }) => {
           if (status !== undefined) span.setAttribute(STORE_SPAN_ATTRIBUTES.status, status);
           if (requestId !== undefined && requestId !== '') span.setAttribute(STORE_SPAN_ATTRIBUTES.requestId, requestId);

@@ -44,6 +44,11 @@ export type { OssRequest, OssResponse, RequestBody, StreamingBody } from './tran
 export interface CallOptions {
   /** Aborts the call: the request in flight and any backoff sleep. */
   readonly signal?: AbortSignal;
+  /**
+   * Opaque to the client: handed to the observer with each attempt of the call
+   * (`StoreAttempt.scope`), so what observes the store (request logs, spans) knows whose call it is.
+   */
+  readonly scope?: unknown;
 }
 
 /** Which OSS signature the client puts on requests. */
@@ -255,10 +260,10 @@ export function createOssClient(config: OssClientConfig): OssClient {
 
   // Why the try/catch: observing is a side channel; a faulty observer must never fail or change a
   // store request.
-  function observeStart(request: OssRequest, attemptNumber: number): ((outcome: StoreAttemptOutcome) => void) | undefined {
+  function observeStart(request: OssRequest, attemptNumber: number, scope: unknown): ((outcome: StoreAttemptOutcome) => void) | undefined {
     if (observer === undefined) return undefined;
     try {
-      return observer.attemptStarted({ operation: request.operation, method: request.method, bucket: request.bucket, attempt: attemptNumber });
+      return observer.attemptStarted({ operation: request.operation, method: request.method, bucket: request.bucket, attempt: attemptNumber, scope });
     } catch {
       return undefined;
     }
@@ -272,7 +277,7 @@ export function createOssClient(config: OssClientConfig): OssClient {
     }
   }
 
-  async function invoke(request: OssRequest, options?: { signal?: AbortSignal }): Promise<OssResponse> {
+  async function invoke(request: OssRequest, options?: CallOptions): Promise<OssResponse> {
     const url = urlFor(request.bucket, request.key, request.query ?? []);
     const signal = options?.signal;
     const replayable = isReplayable(request.body);
@@ -288,7 +293,7 @@ export function createOssClient(config: OssClientConfig): OssClient {
         throw final(new OssRequestError('RequestAborted', 'aborted before sending', { method: request.method, url }, { cause: signal.reason }));
       }
       const seen: AnswerSeen = {};
-      const end = observeStart(request, attemptNumber);
+      const end = observeStart(request, attemptNumber, options?.scope);
       try {
         const response = await attempt(request, url, signal, seen);
         observeEnd(end, { status: seen.status, requestId: seen.requestId, error: undefined, retry: undefined });

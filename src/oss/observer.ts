@@ -13,6 +13,8 @@ export interface StoreAttempt {
   readonly bucket: string | undefined;
   /** 1 for the first attempt of an operation, 2 for its first retry, … */
   readonly attempt: number;
+  /** The caller's `CallOptions.scope`, as given: opaque to the OSS layer (ossgraph passes its request scope). */
+  readonly scope?: unknown;
 }
 
 /** How one attempt ended. */

@@ -5,7 +5,6 @@ import type { GraphQLSchema } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import type { GraphiQLOptions, Plugin, YogaInitialContext, YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from './logger.js';
-import { withRequestId } from './logger.js';
 import { createMaskedErrorLogging } from './masked-errors.js';
 import type { Readiness } from './readiness.js';
 import { renderOfflineGraphiQL } from './graphiql.js';
@@ -15,6 +14,7 @@ import { useReadiness } from './plugins/use-readiness.js';
 import { useRequestId } from './plugins/use-request-id.js';
 import type { RequestIdOptions } from './plugins/use-request-id.js';
 import { useRequestBodyLimit } from './plugins/use-request-body-limit.js';
+import { useRequestDebugLog } from './plugins/use-request-debug-log.js';
 import { useRequestLog } from './plugins/use-request-log.js';
 import { useUploadLimit } from './plugins/use-upload-limit.js';
 
@@ -71,7 +71,7 @@ export interface ServerYogaOptions<TContext extends object> {
  * writes one log line. GraphiQL, when on, is rendered offline. Unknown paths answer 404.
  */
 export function createServerYoga<TContext extends object>(options: ServerYogaOptions<TContext>): YogaServerInstance<object, TContext> {
-  const logger = withRequestId(options.logger);
+  const { logger } = options;
   const masking = createMaskedErrorLogging(logger);
   return createYoga<object, TContext>({
     schema: options.schema,
@@ -88,8 +88,11 @@ export function createServerYoga<TContext extends object>(options: ServerYogaOpt
     logging: masking.yogaLogger,
     maskedErrors: { isDev: false, maskError: masking.maskError },
     plugins: [
-      // Why first: the request's scope (its id) must exist before any other plugin logs.
+      // Why before useRequestId: it recognises the masked errors before they are copied with httpRequestId.
+      masking.plugin,
+      // Why this early: its `onRequest` binds the request's scope (its id) before the other plugins' hooks run.
       useRequestId(options.requestIds),
+      useRequestDebugLog(logger),
       // Why before the request log: probes answer before it, so they are not logged.
       ...(options.readiness === undefined ? [] : [useReadiness({ endpoint: options.readiness.endpoint, readiness: options.readiness.state })]),
       ...(options.probes ?? []),

@@ -1,5 +1,4 @@
 /** Structured logging: one JSON object per line. */
-import { currentScope } from '../observability/request-scope.js';
 import { redactUrls } from '../observability/redact.js';
 
 /** Severities, least severe first. */
@@ -112,24 +111,4 @@ function safeJson(value: unknown): string {
   } catch {
     return String(value);
   }
-}
-
-/** Loggers made by {@link withRequestId}, so wrapping twice adds nothing. */
-const requestIdLoggers = new WeakSet<Logger>();
-
-/**
- * `logger` with the current HTTP request's id added to every line written while a request is
- * handled (`requestId`, unless the line sets its own); lines outside a request are unchanged.
- */
-export function withRequestId(logger: Logger): Logger {
-  if (requestIdLoggers.has(logger)) return logger;
-  const scoped =
-    (level: LogLevel) =>
-    (message: string, fields?: LogFields): void => {
-      const scope = currentScope();
-      logger[level](message, scope === undefined ? fields : { requestId: scope.requestId, ...fields });
-    };
-  const wrapped: Logger = { debug: scoped('debug'), info: scoped('info'), warn: scoped('warn'), error: scoped('error'), isEnabled: (level) => logger.isEnabled(level) };
-  requestIdLoggers.add(wrapped);
-  return wrapped;
 }

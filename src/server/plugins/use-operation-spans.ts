@@ -4,7 +4,7 @@ import type { Span } from '@opentelemetry/api';
 import { getOperationAST } from 'graphql';
 import type { DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { currentScope, newRequestScope, runInScope } from '../../observability/request-scope.js';
+import { bindOperationScope, newRequestScope, operationScopeOf, requestScopeOf } from '../../observability/request-scope.js';
 import type { Tracing } from '../../observability/tracing.js';
 
 /** Attribute names of operation spans (OpenTelemetry GraphQL conventions, plus the HTTP request id). */
@@ -17,60 +17,60 @@ export const OPERATION_SPAN_ATTRIBUTES = {
 
 /**
  * Opens a server span around each GraphQL operation (each entry of a batched request), parented
- * by the request's `traceparent` when it carries a valid one, and runs the operation in a scope
- * whose trace context makes the store spans its children. The span is named `<type> <name>` (just
- * `<type>` for an anonymous operation) and ends with status ERROR when parsing, validation or
- * execution reported errors.
+ * by the request's `traceparent` when it carries a valid one, and binds to the operation's
+ * context a scope whose trace context makes the store spans its children (the GraphQL context
+ * hands it to every store call). The span is named `<type> <name>` (just `<type>` for an
+ * anonymous operation) and ends with status ERROR when parsing, validation or execution reported
+ * errors.
  */
 export function useOperationSpans(tracing: Tracing): Plugin {
+  const spanOf = (context: unknown): Span | undefined => operationScopeOf(context as object)?.operationSpan;
   return {
     instrumentation: {
-      operation({ request }, wrapped) {
-        const outer = currentScope();
+      operation({ context, request }, wrapped) {
+        const outer = requestScopeOf(request);
         const parent = tracing.extract(request.headers);
         const span = tracing.tracer.startSpan(
           'GraphQL operation',
           { kind: SpanKind.SERVER, attributes: outer === undefined ? {} : { [OPERATION_SPAN_ATTRIBUTES.httpRequestId]: outer.requestId } },
           parent,
         );
-        const scope = { ...(outer ?? newRequestScope('')), traceContext: trace.setSpan(parent, span), operationSpan: span };
-        return runInScope(scope, () => {
-          let result;
-          try {
-            result = wrapped();
-          } catch (error) {
-            span.end();
-            throw error;
-          }
-          // Why a thenable check: Yoga hands back its own promise-likes, not always a Promise.
-          if (isThenable(result)) {
-            return Promise.resolve(result).then(
-              () => span.end(),
-              (error: unknown) => {
-                span.end();
-                throw error;
-              },
-            );
-          }
+        bindOperationScope(context as object, { ...(outer ?? newRequestScope('')), traceContext: trace.setSpan(parent, span), operationSpan: span });
+        let result;
+        try {
+          result = wrapped();
+        } catch (error) {
           span.end();
-          return result;
-        });
+          throw error;
+        }
+        // Why a thenable check: Yoga hands back its own promise-likes, not always a Promise.
+        if (isThenable(result)) {
+          return Promise.resolve(result).then(
+            () => span.end(),
+            (error: unknown) => {
+              span.end();
+              throw error;
+            },
+          );
+        }
+        span.end();
+        return result;
       },
     },
-    onParse() {
+    onParse({ context }) {
       return ({ result }) => {
-        if (result instanceof Error) markFailed(currentScope()?.operationSpan, 1, 'GRAPHQL_PARSE_FAILED');
+        if (result instanceof Error) markFailed(spanOf(context), 1, 'GRAPHQL_PARSE_FAILED');
       };
     },
     onValidate({ params, context }) {
       return ({ valid, result }) => {
-        const span = currentScope()?.operationSpan;
+        const span = spanOf(context);
         nameSpan(span, params.documentAST, (context as { params?: { operationName?: string | null } }).params?.operationName);
         if (!valid) markFailed(span, result.length, 'GRAPHQL_VALIDATION_FAILED');
       };
     },
     onExecute({ args }) {
-      const span = currentScope()?.operationSpan;
+      const span = spanOf(args.contextValue);
       nameSpan(span, args.document, args.operationName);
       return {
         onExecuteDone({ result }) {

@@ -2,7 +2,8 @@
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { REQUEST_ID_HEADER, requestIdFor } from '../../observability/request-id.js';
-import { currentScope, newRequestScope, runInScope } from '../../observability/request-scope.js';
+import type { RequestScope } from '../../observability/request-scope.js';
+import { bindRequestScope, newRequestScope, requestScopeOf } from '../../observability/request-scope.js';
 
 /** Options of {@link useRequestId}. */
 export interface RequestIdOptions {
@@ -12,26 +13,33 @@ export interface RequestIdOptions {
 
 /**
  * Gives every HTTP request an id — its `x-request-id` when 1–128 safe characters, else a generated
- * one — and runs the whole request (plugins, context, resolvers, store calls, the response hooks)
- * in a {@link RequestScope} carrying it. Every response carries `x-request-id`, and every GraphQL
- * error gets `extensions.httpRequestId` (`extensions.requestId` stays the OSS request id).
+ * one — in a {@link RequestScope} bound to the request when it arrives (`requestScopeOf`; the
+ * GraphQL context hands it on to the store calls). Every response carries `x-request-id`, and
+ * every GraphQL error gets `extensions.httpRequestId` (`extensions.requestId` stays the OSS
+ * request id).
  */
 export function useRequestId(options: RequestIdOptions = {}): Plugin {
+  const scopeOf = (request: Request): RequestScope => {
+    let scope = requestScopeOf(request);
+    if (scope === undefined) {
+      scope = newRequestScope(requestIdFor(request.headers, options.generate));
+      bindRequestScope(request, scope);
+    }
+    return scope;
+  };
   return {
-    instrumentation: {
-      request({ request }, wrapped) {
-        return runInScope(newRequestScope(requestIdFor(request.headers, options.generate)), wrapped);
-      },
+    onRequest({ request }) {
+      scopeOf(request);
     },
-    onResultProcess({ result, setResult }) {
-      const scope = currentScope();
-      if (scope === undefined || Symbol.asyncIterator in result) return;
-      if (Array.isArray(result)) setResult(result.map((single: ExecutionResult) => withRequestId(single, scope.requestId)));
-      else setResult(withRequestId(result as ExecutionResult, scope.requestId));
+    onResultProcess({ request, result, setResult }) {
+      if (Symbol.asyncIterator in result) return;
+      const { requestId } = scopeOf(request);
+      if (Array.isArray(result)) setResult(result.map((single: ExecutionResult) => withRequestId(single, requestId)));
+      else setResult(withRequestId(result as ExecutionResult, requestId));
     },
-    onResponse({ response }) {
-      const scope = currentScope();
-      if (scope !== undefined) response.headers.set(REQUEST_ID_HEADER, scope.requestId);
+    // Why the scope may be made only here: Yoga's own probes (`/healthz`) answer before this plugin's `onRequest`.
+    onResponse({ request, response }) {
+      response.headers.set(REQUEST_ID_HEADER, scopeOf(request).requestId);
     },
   };
 }

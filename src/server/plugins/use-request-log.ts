@@ -2,7 +2,7 @@
 import { getOperationAST } from 'graphql';
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { currentScope } from '../../observability/request-scope.js';
+import { requestScopeOf } from '../../observability/request-scope.js';
 import type { Logger } from '../logger.js';
 
 /** A GraphQL context that can say how many store requests it made (ossgraph's does). */
@@ -73,7 +73,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
       if (record === undefined) return;
       records.delete(request);
       const storeRequests = record.contexts.reduce((sum, context) => sum + (context.storeRequests?.() ?? 0), 0);
-      const scope = currentScope();
+      const scope = requestScopeOf(request);
       const operations = record.executed.length > 0 ? record.executed : record.requested;
       options.logger.info('request', {
         ...options.fields,

@@ -93,6 +93,11 @@ describe('x-request-id', () => {
       expect(line['operations']).toEqual([`Q${i}`]);
       expect(line['storeRequestIds']).toHaveLength(1);
     }
+    // The debug lines of the GraphQL phases name their own request too.
+    for (const id of ids) {
+      const own = fixture.logs.filter((l) => l['requestId'] === id && l['level'] === 'debug');
+      expect(own.map((l) => l['msg'])).toEqual(['Parsing request to extract GraphQL parameters', 'Processing GraphQL Parameters', 'Processing GraphQL Parameters done.']);
+    }
   });
 });
 

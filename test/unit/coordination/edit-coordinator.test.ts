@@ -253,6 +253,54 @@ describe('edit coordinator', () => {
     await flush();
   });
 
+  it('fences by object, not by async context: a commit racing a lost edit is refused, other objects and coordinators pass', async () => {
+    let lost = false;
+    const leases: LeaseProvider = {
+      kind: 'in-process',
+      acquire: (name) =>
+        Promise.resolve<Lease>({
+          name,
+          token: 't',
+          signal: new AbortController().signal,
+          renew: () => Promise.resolve(!lost),
+          assertHeld: () => (lost ? Promise.reject(new OssConflictError('lost')) : Promise.resolve()),
+          release: () => Promise.resolve(),
+        }),
+      close: () => Promise.resolve(),
+    };
+    const c = createEditCoordinator({ leases });
+    const other = coordinator();
+    const sent: string[] = [];
+    const store = {
+      copyObject: (request: CopyObjectRequest) => {
+        sent.push(request.key);
+        return Promise.resolve({ etag: '"e"', requestId: 'r' } as CopyObjectResult);
+      },
+      completeMultipartUpload: () => Promise.reject(new Error('unused')),
+    };
+    const api = c.fence(store);
+    const otherApi = other.fence(store);
+    const copy = { ...target, sourceKey: target.key, metadataDirective: 'REPLACE' as const };
+    let finish: () => void = () => undefined;
+    const running = c.exclusive(target, () => new Promise<void>((resolve) => (finish = resolve)));
+    await flush();
+    // While the edit runs with its lease held, a commit onto its object from elsewhere passes.
+    await api.copyObject(copy);
+    lost = true;
+    // Once the lease is lost, it is refused before it is sent; other objects and another
+    // coordinator's fenced API are not concerned.
+    await expect(api.copyObject(copy)).rejects.toBeInstanceOf(OssConflictError);
+    await api.copyObject({ ...copy, key: 'dog.png' });
+    await otherApi.copyObject(copy);
+    finish();
+    await running;
+    await settle(c);
+    // The edit is over: nothing fences the object any more.
+    await api.copyObject(copy);
+    expect(sent).toEqual(['cat.png', 'dog.png', 'cat.png', 'cat.png']);
+    await Promise.all([c.close(), other.close()]);
+  });
+
   it('refuses new edits once closing and closes after the queued ones', async () => {
     const { editor, calls, callsArrived } = fakeEditor({ metadata: {} });
     const c = coordinator();

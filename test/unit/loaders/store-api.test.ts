@@ -84,4 +84,21 @@ describe('createStoreApi', () => {
     await Promise.all(admitted);
     expect(store.count()).toBe(2);
   });
+
+  it('hands its scope to every call, beside the options of the caller', async () => {
+    const seen: unknown[] = [];
+    const api = new Proxy({} as OssApi, { get: () => async (_request: unknown, options?: unknown) => void seen.push(options) });
+    const scope = { requestId: 'r-1' };
+    const store = createStoreApi(api, createConcurrencyLimiter(2), { scope });
+    const signal = new AbortController().signal;
+    await store.api.headObject({ bucket: 'b1b', key: 'k' });
+    await store.api.copyObject({ bucket: 'b1b', key: 'k', sourceKey: 'j' }, { signal });
+    await store.api.listBuckets();
+    expect(seen).toEqual([{ scope }, { signal, scope }, { scope }]);
+    expect((seen[1] as { signal?: unknown }).signal).toBe(signal);
+    // Without a scope the caller's options pass unchanged.
+    seen.length = 0;
+    await createStoreApi(api).api.headObject({ bucket: 'b1b', key: 'k' }, { signal });
+    expect(seen).toEqual([{ signal }]);
+  });
 });
