@@ -54,10 +54,15 @@ export function requiredDateHeader(response: OssResponse, name: string): Date {
 
 /** User metadata from `x-oss-meta-*` headers: lowercase names without the prefix, sorted. */
 export function readUserMetadata(response: OssResponse): Record<string, string> {
-  const names = Object.keys(response.headers)
-    .filter((name) => name.startsWith(USER_METADATA_PREFIX))
-    .sort();
+  // Why one pass and sort only the few matches: most objects have no user metadata at all.
+  const { headers } = response;
+  let names: string[] | undefined;
+  for (const name of Object.keys(headers)) {
+    if (name.startsWith(USER_METADATA_PREFIX)) (names ??= []).push(name);
+  }
   const out: Record<string, string> = {};
-  for (const name of names) out[name.slice(USER_METADATA_PREFIX.length)] = response.headers[name] as string;
+  if (names === undefined) return out;
+  if (names.length > 1) names.sort();
+  for (const name of names) out[name.slice(USER_METADATA_PREFIX.length)] = headers[name] as string;
   return out;
 }
