@@ -17,8 +17,8 @@ const BYTE_ENCODING: readonly string[] = Array.from({ length: 256 }, (_, byte) =
  * literal only when `keepSlash` is true. Unpaired surrogates encode as U+FFFD (as UTF-8 would).
  */
 export function uriEncode(value: string, keepSlash: boolean): string {
-  // Why: the common case (plain ASCII names) needs no allocation of a byte buffer.
-  if (/^[A-Za-z0-9\-_.~]*$/.test(value)) return value;
+  // Why: the common case (plain ASCII names, keys with `/` kept) needs no byte buffer.
+  if ((keepSlash ? UNRESERVED_OR_SLASH : UNRESERVED).test(value)) return value;
   const bytes = Buffer.from(value, 'utf8');
   let out = '';
   for (const byte of bytes) {
@@ -26,6 +26,9 @@ export function uriEncode(value: string, keepSlash: boolean): string {
   }
   return out;
 }
+
+const UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
+const UNRESERVED_OR_SLASH = /^[A-Za-z0-9\-_.~/]*$/;
 
 /**
  * The V4 CanonicalURI: `/bucket/key` (key encoded with `/` kept), `/bucket/` without a key, `/`
@@ -99,16 +102,26 @@ export function canonicalHeadersOf(
     const lower = name.toLowerCase();
     if (!isDefaultSignedV4(lower)) (additional ??= new Set()).add(lower);
   }
-  const signed = new Map<string, string>();
+  // Names kept sorted as they are found (a request has a handful): no Map, no spread, no sort.
+  const names: string[] = [];
+  const values: string[] = [];
   for (const record of extra === undefined ? [headers] : [headers, extra]) {
     for (const name of Object.keys(record)) {
       const lower = name.toLowerCase();
-      if (isDefaultSignedV4(lower) || additional?.has(lower) === true) signed.set(lower, record[name] as string);
+      if (!isDefaultSignedV4(lower) && additional?.has(lower) !== true) continue;
+      const value = record[name] as string;
+      let at = names.length;
+      while (at > 0 && compare(names[at - 1] as string, lower) > 0) at--;
+      if (at > 0 && names[at - 1] === lower) {
+        values[at - 1] = value; // A later record, or the same name in another case, wins.
+      } else {
+        names.splice(at, 0, lower);
+        values.splice(at, 0, value);
+      }
     }
   }
-  const names = [...signed.keys()].sort(compare);
   let canonicalHeaders = '';
-  for (const name of names) canonicalHeaders += `${name}:${(signed.get(name) as string).trim()}\n`;
+  for (let i = 0; i < names.length; i++) canonicalHeaders += `${names[i] as string}:${(values[i] as string).trim()}\n`;
   const signedAdditional = additional === undefined ? [] : names.filter((name) => additional.has(name));
   return { canonicalHeaders, signedAdditional };
 }

@@ -54,15 +54,18 @@ export function requiredDateHeader(response: OssResponse, name: string): Date {
 
 /** User metadata from `x-oss-meta-*` headers: lowercase names without the prefix, sorted. */
 export function readUserMetadata(response: OssResponse): Record<string, string> {
-  // Why one pass and sort only the few matches: most objects have no user metadata at all.
+  // Why one pass with an insertion sort: an object has no or a few metadata headers.
   const { headers } = response;
   let names: string[] | undefined;
   for (const name of Object.keys(headers)) {
-    if (name.startsWith(USER_METADATA_PREFIX)) (names ??= []).push(name);
+    if (!name.startsWith(USER_METADATA_PREFIX)) continue;
+    names ??= [];
+    let at = names.length;
+    while (at > 0 && (names[at - 1] as string) > name) at--;
+    names.splice(at, 0, name);
   }
   const out: Record<string, string> = {};
   if (names === undefined) return out;
-  if (names.length > 1) names.sort();
   for (const name of names) out[name.slice(USER_METADATA_PREFIX.length)] = headers[name] as string;
   return out;
 }
