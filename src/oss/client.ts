@@ -6,7 +6,7 @@
 import type { Dispatcher } from 'undici';
 import { formatCrc64 } from './checksum/crc64.js';
 import type { Credentials, CredentialsProvider } from './credentials/credentials.js';
-import { toCredentialsProvider } from './credentials/static-provider.js';
+import { isCredentialsProvider, toCredentialsProvider } from './credentials/static-provider.js';
 import {
   DEFAULT_BACKOFF_BASE_MS,
   DEFAULT_BACKOFF_CAP_MS,
@@ -166,6 +166,9 @@ function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function createOssClient(config: OssClientConfig): OssClient {
   const endpoint = resolveEndpoint(config);
   const credentials = toCredentialsProvider(config.credentials);
+  // Why: plain credentials never change; taking them without an await saves a promise hop (and
+  // its async-hook work) per attempt. A provider is asked every attempt (it may refresh).
+  const fixedCredentials = isCredentialsProvider(config.credentials) ? undefined : Object.freeze({ ...config.credentials });
   const signatureVersion = config.signatureVersion ?? DEFAULT_SIGNATURE_VERSION;
   const maxAttempts = config.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
@@ -200,23 +203,17 @@ export function createOssClient(config: OssClientConfig): OssClient {
       headers['content-length'] = String(body.contentLength);
     }
     const signed = signRequest(
-      {
-        method: request.method,
-        ...(request.bucket === undefined ? {} : { bucket: request.bucket }),
-        ...(request.key === undefined ? {} : { key: request.key }),
-        query: request.query ?? [],
-        headers,
-      },
+      { method: request.method, bucket: request.bucket, key: request.key, query: request.query ?? [], headers },
       {
         version: signatureVersion,
-        credentials: await credentials.getCredentials(),
+        credentials: fixedCredentials ?? (await credentials.getCredentials()),
         region: endpoint.region,
         product: DEFAULT_SIGNING_PRODUCT,
         now: new Date(now() + clockOffsetMs),
       },
     );
     for (const name in signed) headers[name] = signed[name] as string;
-    const outgoing = { method: request.method, url, headers, ...(body.payload === undefined ? {} : { body: body.payload }), signal };
+    const outgoing: RawRequest = { method: request.method, url, headers, body: body.payload, signal };
     if (request.responseType === 'stream') return streamedAttempt(request, outgoing, body, target, seen);
     const raw = await sendBuffered(dispatcher, outgoing, seen, MAX_ERROR_BODY_BYTES);
     if (raw.status < 200 || raw.status > 299) throw parseServiceError(raw.status, raw.headers, raw.body, target);
