@@ -6,7 +6,7 @@
 import type { Dispatcher } from 'undici';
 import { formatCrc64 } from './checksum/crc64.js';
 import type { Credentials, CredentialsProvider } from './credentials/credentials.js';
-import { toCredentialsProvider } from './credentials/static-provider.js';
+import { isCredentialsProvider, toCredentialsProvider } from './credentials/static-provider.js';
 import {
   DEFAULT_BACKOFF_BASE_MS,
   DEFAULT_BACKOFF_CAP_MS,
@@ -30,8 +30,11 @@ import { attemptMayHaveLanded, clockOffsetAfter, isRetryableError } from './retr
 import { createDispatcher } from './transport/dispatcher.js';
 import type { TransportTimeouts } from './transport/dispatcher.js';
 import { isReplayable, prepareBody } from './transport/outgoing-body.js';
+import type { PreparedBody } from './transport/outgoing-body.js';
 import { parseServiceError } from './transport/parse-error.js';
-import { readBody, sendOnce, toRequestError } from './transport/send-once.js';
+import { sendBuffered } from './transport/send-buffered.js';
+import { readBody, sendOnce } from './transport/send-once.js';
+import type { RawRequest } from './transport/send-once.js';
 import { presignRequest, signRequest } from './transport/sign-request.js';
 import { buildPostForm } from './signer/post-policy.js';
 import type { PostFormField, PostFormInput } from './signer/post-policy.js';
@@ -87,6 +90,9 @@ export interface OssClientConfig {
   /** Told about every HTTP request sent to the store (metrics, traces, request logs). */
   readonly observer?: StoreObserver;
 }
+
+/** The body of answers that have none (and of streamed ones, whose bytes are in `stream`). */
+const EMPTY_BODY = new Uint8Array(0);
 
 /** What an attempt learnt about the store's answer before it ended (for the observer). */
 interface AnswerSeen {
@@ -165,6 +171,9 @@ function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function createOssClient(config: OssClientConfig): OssClient {
   const endpoint = resolveEndpoint(config);
   const credentials = toCredentialsProvider(config.credentials);
+  // Why: plain credentials never change; taking them without an await saves a promise hop (and
+  // its async-hook work) per attempt. A provider is asked every attempt (it may refresh).
+  const fixedCredentials = isCredentialsProvider(config.credentials) ? undefined : Object.freeze({ ...config.credentials });
   const signatureVersion = config.signatureVersion ?? DEFAULT_SIGNATURE_VERSION;
   const maxAttempts = config.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
@@ -193,33 +202,38 @@ export function createOssClient(config: OssClientConfig): OssClient {
   async function attempt(request: OssRequest, url: string, signal: AbortSignal | undefined, seen: AnswerSeen): Promise<OssResponse> {
     const target: RequestTarget = { method: request.method, url };
     const body = prepareBody(request.body);
+    // The one header record of this attempt: the operation's headers, then what signing adds.
     const headers: Record<string, string> = { ...request.headers };
     if (body.contentLength !== undefined && !(request.body instanceof Uint8Array)) {
       headers['content-length'] = String(body.contentLength);
     }
     const signed = signRequest(
-      {
-        method: request.method,
-        ...(request.bucket === undefined ? {} : { bucket: request.bucket }),
-        ...(request.key === undefined ? {} : { key: request.key }),
-        query: request.query ?? [],
-        headers,
-      },
+      { method: request.method, bucket: request.bucket, key: request.key, query: request.query ?? [], headers },
       {
         version: signatureVersion,
-        credentials: await credentials.getCredentials(),
+        credentials: fixedCredentials ?? (await credentials.getCredentials()),
         region: endpoint.region,
         product: DEFAULT_SIGNING_PRODUCT,
         now: new Date(now() + clockOffsetMs),
       },
     );
-    const raw = await sendOnce(dispatcher, {
-      method: request.method,
-      url,
-      headers: { ...headers, ...signed },
-      ...(body.payload === undefined ? {} : { body: body.payload }),
-      signal,
-    });
+    for (const name in signed) headers[name] = signed[name] as string;
+    const outgoing: RawRequest = { method: request.method, url, headers, body: body.payload, signal };
+    if (request.responseType === 'stream') return streamedAttempt(request, outgoing, body, target, seen);
+    const raw = await sendBuffered(dispatcher, outgoing, seen, MAX_ERROR_BODY_BYTES);
+    if (raw.status < 200 || raw.status > 299) throw parseServiceError(raw.status, raw.headers, raw.body, target);
+    return answered(request, raw.status, raw.headers, raw.body, body, url);
+  }
+
+  /** The attempt of a `responseType: 'stream'` request: resolves at the headers, the 2xx body unread. */
+  async function streamedAttempt(
+    request: OssRequest,
+    outgoing: RawRequest,
+    body: PreparedBody,
+    target: RequestTarget,
+    seen: AnswerSeen,
+  ): Promise<OssResponse> {
+    const raw = await sendOnce(dispatcher, outgoing);
     seen.status = raw.status;
     const answerId = raw.headers['x-oss-request-id'];
     if (answerId !== undefined) seen.requestId = answerId;
@@ -232,30 +246,32 @@ export function createOssClient(config: OssClientConfig): OssClient {
       }
       throw parseServiceError(raw.status, raw.headers, errorBody, target);
     }
-    const requestId = raw.headers['x-oss-request-id'] ?? '';
-    const sentCrc64 = body.crc64();
-    const serverCrc = raw.headers['x-oss-hash-crc64ecma'];
-    if (request.verifyUploadCrc && sentCrc64 !== undefined && serverCrc !== undefined && serverCrc !== formatCrc64(sentCrc64)) {
+    try {
+      return { ...answered(request, raw.status, raw.headers, EMPTY_BODY, body, target.url), stream: raw.body };
+    } catch (error) {
       raw.body.destroy();
+      throw error;
+    }
+  }
+
+  /** The 2xx response, after the CRC-64 check of an upload (`OssIntegrityError` on a mismatch). */
+  function answered(
+    request: OssRequest,
+    status: number,
+    headers: Record<string, string>,
+    responseBody: Uint8Array,
+    body: PreparedBody,
+    url: string,
+  ): OssResponse {
+    const requestId = headers['x-oss-request-id'] ?? '';
+    const sentCrc64 = body.crc64();
+    const serverCrc = headers['x-oss-hash-crc64ecma'];
+    if (request.verifyUploadCrc && sentCrc64 !== undefined && serverCrc !== undefined && serverCrc !== formatCrc64(sentCrc64)) {
       throw new OssIntegrityError(`${request.operation} ${url} (request id ${requestId})`, formatCrc64(sentCrc64), serverCrc);
     }
-    const base = { status: raw.status, headers: raw.headers, requestId, ...(sentCrc64 === undefined ? {} : { sentCrc64 }) };
-    if (request.responseType === 'stream') return { ...base, body: new Uint8Array(), stream: raw.body };
-    const drain = (raw.body as { resume?: () => unknown }).resume;
-    if (request.method === 'HEAD' && typeof drain === 'function') {
-      // Why not read: a HEAD answer has no body, and the async iteration of an empty stream cost
-      // several promise hops per HeadObject (the hot path). Flowing mode lets it end by itself;
-      // destroying it instead could abort the request and lose the kept-alive connection.
-      drain.call(raw.body);
-      return { ...base, body: new Uint8Array() };
-    }
-    let responseBody: Uint8Array;
-    try {
-      responseBody = await readBody(raw.body);
-    } catch (error) {
-      throw toRequestError(error, target, signal);
-    }
-    return { ...base, body: responseBody };
+    return sentCrc64 === undefined
+      ? { status, headers, requestId, body: responseBody }
+      : { status, headers, requestId, body: responseBody, sentCrc64 };
   }
 
   // Why the try/catch: observing is a side channel; a faulty observer must never fail or change a

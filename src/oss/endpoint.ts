@@ -87,6 +87,9 @@ function hostname(host: string): string {
   return colon === -1 ? host : host.slice(0, colon);
 }
 
+/** A `.` or `..` path segment somewhere in a key. */
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
 /** True for IP literals and `localhost`, which cannot carry a bucket as a subdomain. */
 function isLiteralHost(name: string): boolean {
   return isIP(name) !== 0 || name === 'localhost' || name.endsWith('.localhost');
@@ -126,6 +129,7 @@ export function buildRequestUrl(
  * Why: URL parsers resolve dot segments, which would silently turn key `a/../b` into `b`.
  */
 export function encodeKeyPath(key: string): string {
+  if (!DOT_SEGMENT.test(key)) return uriEncode(key, true);
   return uriEncode(key, true)
     .split('/')
     .map((segment) => (segment === '.' ? '%2E' : segment === '..' ? '%2E%2E' : segment))

@@ -1,7 +1,8 @@
 /** GetObjectMeta: the cheap basic description of an object (reference §2). */
 import type { CallOptions, OssClient } from '../client.js';
 import { assertBucketName, assertObjectKey } from '../validation/index.js';
-import { compact } from './shared/compact.js';
+import { setDefined } from './shared/compact.js';
+import type { Mutable } from './shared/compact.js';
 import {
   optionalDateHeader,
   optionalHeader,
@@ -46,14 +47,15 @@ export async function getObjectMeta(
     { operation: 'GetObjectMeta', method: 'HEAD', bucket: request.bucket, key: request.key, query },
     options,
   );
-  return compact<GetObjectMetaResult>({
+  const result: Mutable<GetObjectMetaResult> = {
     contentLength: requiredIntHeader(response, 'content-length'),
     etag: requiredHeader(response, 'etag'),
     lastModified: requiredDateHeader(response, 'last-modified'),
-    lastAccessTime: optionalDateHeader(response, 'x-oss-last-access-time'),
-    versionId: optionalHeader(response, 'x-oss-version-id'),
-    hashCrc64: optionalHeader(response, 'x-oss-hash-crc64ecma'),
-    transitionTime: optionalHeader(response, 'x-oss-transition-time'),
     requestId: response.requestId,
-  });
+  };
+  setDefined(result, 'lastAccessTime', optionalDateHeader(response, 'x-oss-last-access-time'));
+  setDefined(result, 'versionId', optionalHeader(response, 'x-oss-version-id'));
+  setDefined(result, 'hashCrc64', optionalHeader(response, 'x-oss-hash-crc64ecma'));
+  setDefined(result, 'transitionTime', optionalHeader(response, 'x-oss-transition-time'));
+  return result;
 }

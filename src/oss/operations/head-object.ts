@@ -1,11 +1,12 @@
 /** HeadObject: every header OSS returns about an object (reference §1). */
 import type { CallOptions, OssClient } from '../client.js';
 import { assertBucketName, assertObjectKey } from '../validation/index.js';
-import { compact } from './shared/compact.js';
+import { setDefined } from './shared/compact.js';
+import type { Mutable } from './shared/compact.js';
 import { readObjectProperties } from './shared/object-properties.js';
 import type { ObjectProperties } from './shared/object-properties.js';
 import { setDateHeader, setHeader } from './shared/request-headers.js';
-import { optionalHeader, optionalIntHeader } from './shared/response-headers.js';
+import { optionalIntHeader } from './shared/response-headers.js';
 
 /** Conditions OSS evaluates before answering a read (304/412 on failure). */
 export interface ReadConditions {
@@ -76,14 +77,19 @@ export async function headObject(client: OssClient, request: HeadObjectRequest, 
     },
     options,
   );
-  return compact<HeadObjectResult>({
-    ...readObjectProperties(response),
-    allowOrigin: optionalHeader(response, 'access-control-allow-origin'),
-    allowMethods: optionalHeader(response, 'access-control-allow-methods'),
-    maxAge: optionalIntHeader(response, 'access-control-max-age') ?? optionalIntHeader(response, 'access-control-allow-age'),
-    allowHeaders: optionalHeader(response, 'access-control-allow-headers'),
-    exposeHeaders: optionalHeader(response, 'access-control-expose-headers'),
-    requestId: response.requestId,
-    headers: { ...response.headers },
-  });
+  const result = readObjectProperties(response) as Mutable<HeadObjectResult>;
+  const { headers: answer } = response;
+  setDefined(result, 'allowOrigin', answer['access-control-allow-origin']);
+  setDefined(result, 'allowMethods', answer['access-control-allow-methods']);
+  setDefined(
+    result,
+    'maxAge',
+    optionalIntHeader(response, 'access-control-max-age') ?? optionalIntHeader(response, 'access-control-allow-age'),
+  );
+  setDefined(result, 'allowHeaders', answer['access-control-allow-headers']);
+  setDefined(result, 'exposeHeaders', answer['access-control-expose-headers']);
+  result.requestId = response.requestId;
+  // Why not a copy: the client builds this record for this one response and keeps no reference.
+  result.headers = answer as Record<string, string>;
+  return result;
 }

@@ -17,8 +17,8 @@ const BYTE_ENCODING: readonly string[] = Array.from({ length: 256 }, (_, byte) =
  * literal only when `keepSlash` is true. Unpaired surrogates encode as U+FFFD (as UTF-8 would).
  */
 export function uriEncode(value: string, keepSlash: boolean): string {
-  // Why: the common case (plain ASCII names) needs no allocation of a byte buffer.
-  if (/^[A-Za-z0-9\-_.~]*$/.test(value)) return value;
+  // Why: the common case (plain ASCII names, keys with `/` kept) needs no byte buffer.
+  if ((keepSlash ? UNRESERVED_OR_SLASH : UNRESERVED).test(value)) return value;
   const bytes = Buffer.from(value, 'utf8');
   let out = '';
   for (const byte of bytes) {
@@ -26,6 +26,9 @@ export function uriEncode(value: string, keepSlash: boolean): string {
   }
   return out;
 }
+
+const UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
+const UNRESERVED_OR_SLASH = /^[A-Za-z0-9\-_.~/]*$/;
 
 /**
  * The V4 CanonicalURI: `/bucket/key` (key encoded with `/` kept), `/bucket/` without a key, `/`
@@ -42,10 +45,22 @@ export function canonicalUriV4(bucket?: string, key?: string): string {
  * empty value is emitted as the bare key (so `?objectMeta` and `?objectMeta=` are the same).
  */
 export function canonicalQueryV4(query: SignableRequest['query']): string {
+  // Why the short cuts: most store requests carry no parameter or one (`?objectMeta`).
+  if (query.length === 0) return '';
+  if (query.length === 1) {
+    const [name, value] = query[0] as readonly [string, string];
+    return queryPair(uriEncode(name, false), uriEncode(value, false));
+  }
   const encoded = query.map(([name, value]) => [uriEncode(name, false), uriEncode(value, false)] as const);
   // Why: encoded strings are ASCII, so UTF-16 code-unit comparison is byte order (not localeCompare).
   encoded.sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]));
-  return encoded.map(([name, value]) => (value === '' ? name : `${name}=${value}`)).join('&');
+  let out = '';
+  for (const [name, value] of encoded) out += (out === '' ? '' : '&') + queryPair(name, value);
+  return out;
+}
+
+function queryPair(name: string, value: string): string {
+  return value === '' ? name : `${name}=${value}`;
 }
 
 function compare(a: string, b: string): number {
@@ -66,19 +81,48 @@ function isDefaultSignedV4(name: string): boolean {
  * default-signed ones and without headers absent from `headers`.
  */
 export function canonicalHeadersV4(
-  headers: Record<string, string>,
+  headers: Readonly<Record<string, string>>,
   additionalHeaders: readonly string[],
 ): { canonicalHeaders: string; signedAdditional: string[] } {
-  const lowered = new Map<string, string>();
-  for (const [name, value] of Object.entries(headers)) lowered.set(name.toLowerCase(), value);
+  return canonicalHeadersOf(headers, undefined, additionalHeaders);
+}
 
-  const signedAdditional = [...new Set(additionalHeaders.map((h) => h.toLowerCase()))]
-    .filter((h) => !isDefaultSignedV4(h) && lowered.has(h))
-    .sort(compare);
-  const additional = new Set(signedAdditional);
-
-  const names = [...lowered.keys()].filter((h) => isDefaultSignedV4(h) || additional.has(h)).sort(compare);
-  const canonicalHeaders = names.map((h) => `${h}:${(lowered.get(h) ?? '').trim()}\n`).join('');
+/**
+ * {@link canonicalHeadersV4} of `headers` and `extra` together (`extra` wins on a name clash),
+ * without merging them first. Why: the signer adds its own headers (`x-oss-date`, …) to every
+ * request; this reads both records once instead of copying them into a third.
+ */
+export function canonicalHeadersOf(
+  headers: Readonly<Record<string, string>>,
+  extra: Readonly<Record<string, string>> | undefined,
+  additionalHeaders: readonly string[],
+): { canonicalHeaders: string; signedAdditional: string[] } {
+  let additional: Set<string> | undefined;
+  for (const name of additionalHeaders) {
+    const lower = name.toLowerCase();
+    if (!isDefaultSignedV4(lower)) (additional ??= new Set()).add(lower);
+  }
+  // Names kept sorted as they are found (a request has a handful): no Map, no spread, no sort.
+  const names: string[] = [];
+  const values: string[] = [];
+  for (const record of extra === undefined ? [headers] : [headers, extra]) {
+    for (const name of Object.keys(record)) {
+      const lower = name.toLowerCase();
+      if (!isDefaultSignedV4(lower) && additional?.has(lower) !== true) continue;
+      const value = record[name] as string;
+      let at = names.length;
+      while (at > 0 && compare(names[at - 1] as string, lower) > 0) at--;
+      if (at > 0 && names[at - 1] === lower) {
+        values[at - 1] = value; // A later record, or the same name in another case, wins.
+      } else {
+        names.splice(at, 0, lower);
+        values.splice(at, 0, value);
+      }
+    }
+  }
+  let canonicalHeaders = '';
+  for (let i = 0; i < names.length; i++) canonicalHeaders += `${names[i] as string}:${(values[i] as string).trim()}\n`;
+  const signedAdditional = additional === undefined ? [] : names.filter((name) => additional.has(name));
   return { canonicalHeaders, signedAdditional };
 }
 
@@ -91,15 +135,21 @@ export function canonicalRequestV4(
   additionalHeaders: readonly string[],
   payloadHash?: string,
 ): string {
-  const { canonicalHeaders, signedAdditional } = canonicalHeadersV4({ ...request.headers }, additionalHeaders);
-  return [
-    request.method.toUpperCase(),
-    canonicalUriV4(request.bucket, request.key),
-    canonicalQueryV4(request.query),
-    canonicalHeaders,
-    signedAdditional.join(';'),
-    payloadHash ?? request.headers['x-oss-content-sha256'] ?? 'UNSIGNED-PAYLOAD',
-  ].join('\n');
+  const { canonicalHeaders, signedAdditional } = canonicalHeadersV4(request.headers, additionalHeaders);
+  return canonicalRequestText(request, canonicalHeaders, signedAdditional, payloadHash ?? request.headers['x-oss-content-sha256'] ?? 'UNSIGNED-PAYLOAD');
+}
+
+/** The canonical request text from its already canonical header parts. */
+export function canonicalRequestText(
+  request: Pick<SignableRequest, 'method' | 'bucket' | 'key' | 'query'>,
+  canonicalHeaders: string,
+  signedAdditional: readonly string[],
+  payloadHash: string,
+): string {
+  return (
+    `${request.method.toUpperCase()}\n${canonicalUriV4(request.bucket, request.key)}\n${canonicalQueryV4(request.query)}\n` +
+    `${canonicalHeaders}\n${signedAdditional.join(';')}\n${payloadHash}`
+  );
 }
 
 /**

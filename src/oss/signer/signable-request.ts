@@ -8,9 +8,9 @@
 export interface SignableRequest {
   readonly method: string;
   /** Bucket name; absent for service-level requests such as ListBuckets. */
-  readonly bucket?: string;
+  readonly bucket?: string | undefined;
   /** Object key, decoded (raw UTF-8 string); absent for bucket-level requests. */
-  readonly key?: string;
+  readonly key?: string | undefined;
   /**
    * Query parameters, decoded, in any order. An empty value (`?objectMeta` or `?objectMeta=`) is
    * the empty string.

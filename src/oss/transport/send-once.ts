@@ -1,4 +1,8 @@
-/** One HTTP exchange through undici, with transport failures turned into {@link OssRequestError}. */
+/**
+ * One HTTP exchange through undici whose body is handed back as a stream (GetObject), with
+ * transport failures turned into {@link OssRequestError}. Answers read whole go through
+ * `send-buffered.ts` instead.
+ */
 import { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { OssRequestError } from '../errors.js';
@@ -9,7 +13,7 @@ export interface RawRequest {
   readonly method: HttpMethod;
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body?: Uint8Array | AsyncIterable<Uint8Array>;
+  readonly body?: Uint8Array | AsyncIterable<Uint8Array> | undefined;
   readonly signal?: AbortSignal | undefined;
 }
 

@@ -61,7 +61,10 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
 /** An element being filled: its path, its children (when any) and its text. */
 interface Frame {
   readonly name: string;
-  readonly path: string;
+  /** The dotted path, kept only while it may still lead to an `arrays` path (else `undefined`). */
+  readonly path: string | undefined;
+  /** Whether the path is one of `arrays`. */
+  readonly alwaysArray: boolean;
   children: Record<string, unknown> | undefined;
   text: string;
 }
@@ -71,10 +74,10 @@ interface Frame {
  * array, a repeated name becomes one. Values are strings or objects, never arrays, so an array
  * already there is one this function made.
  */
-function addChild(parent: Frame, name: string, path: string, value: unknown, arrays: ReadonlySet<string>): void {
+function addChild(parent: Frame, name: string, alwaysArray: boolean, value: unknown): void {
   const children = (parent.children ??= {});
   const existing = children[name];
-  if (existing === undefined) children[name] = arrays.has(path) ? [value] : value;
+  if (existing === undefined) children[name] = alwaysArray ? [value] : value;
   else if (Array.isArray(existing)) existing.push(value);
   else children[name] = [existing, value];
 }
@@ -93,7 +96,13 @@ export function parseSimpleXml(xml: string, arrays: ReadonlySet<string>): Record
     if (end === -1) return undefined;
     i = end + 2;
   }
-  const root: Frame = { name: '', path: '', children: undefined, text: '' };
+  // Why prefixes: only an element on the way to an `arrays` path needs its dotted path; building
+  // (and hashing) the path of every element cost ≈ 30 % of parsing a 100-entry listing (228 → 158 µs).
+  const prefixes = new Set<string>();
+  for (const path of arrays) {
+    for (let dot = path.indexOf('.'); dot !== -1; dot = path.indexOf('.', dot + 1)) prefixes.add(path.slice(0, dot));
+  }
+  const root: Frame = { name: '', path: '', alwaysArray: false, children: undefined, text: '' };
   const stack: Frame[] = [root];
   let rootElements = 0;
   while (i < len) {
@@ -127,7 +136,7 @@ export function parseSimpleXml(xml: string, arrays: ReadonlySet<string>): Record
         if (frame.text.trim() !== '') return undefined;
         value = frame.children;
       }
-      addChild(parent, name, frame.path, value, arrays);
+      addChild(parent, name, frame.alwaysArray, value);
       i = gt + 1;
       continue;
     }
@@ -161,11 +170,12 @@ export function parseSimpleXml(xml: string, arrays: ReadonlySet<string>): Record
     if (attributes.trim() !== '' && !/^\s/.test(attributes) && !(attributes === '/')) return undefined;
     const parent = stack[stack.length - 1] as Frame;
     if (parent === root && ++rootElements > 1) return undefined;
-    const path = parent === root ? name : `${parent.path}.${name}`;
+    const path = parent === root ? name : parent.path === undefined ? undefined : `${parent.path}.${name}`;
     if (selfClosing) {
-      addChild(parent, name, path, '', arrays);
+      addChild(parent, name, path !== undefined && arrays.has(path), '');
     } else {
-      stack.push({ name, path, children: undefined, text: '' });
+      const kept = path !== undefined && prefixes.has(path) ? path : undefined;
+      stack.push({ name, path: kept, alwaysArray: path !== undefined && arrays.has(path), children: undefined, text: '' });
     }
     i = k + 1;
   }

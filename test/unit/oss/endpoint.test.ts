@@ -55,6 +55,14 @@ describe('buildRequestUrl', () => {
     expect(encodeKeyPath('../../x')).toBe('%2E%2E/%2E%2E/x');
     expect(encodeKeyPath('a/./b/..')).toBe('a/%2E/b/%2E%2E');
     expect(encodeKeyPath('a..b/.c')).toBe('a..b/.c');
+    // The no-dot-segment fast path and the slow path must agree at every boundary.
+    expect(encodeKeyPath('.')).toBe('%2E');
+    expect(encodeKeyPath('..')).toBe('%2E%2E');
+    expect(encodeKeyPath('a/.')).toBe('a/%2E');
+    expect(encodeKeyPath('./a')).toBe('%2E/a');
+    expect(encodeKeyPath('a/.../b')).toBe('a/.../b');
+    expect(encodeKeyPath('dir/sub dir/é.txt')).toBe('dir/sub%20dir/%C3%A9.txt');
+    expect(encodeKeyPath('dir//x/')).toBe('dir//x/');
     expect(buildRequestUrl(path, 'bucket', 'a/../b')).toBe('http://127.0.0.1:9000/bucket/a/%2E%2E/b');
   });
 });

@@ -17,3 +17,14 @@ export function compact<T extends object>(value: Loose<T>): T {
   }
   return out as T;
 }
+
+/** `T` with its `readonly` fields writable, for building a result in place. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Sets `target[name]` to `value` unless `value` is `undefined` (then the field stays absent, as
+ * `exactOptionalPropertyTypes` wants): {@link compact} without the intermediate object.
+ */
+export function setDefined<T extends object, K extends keyof T>(target: T, name: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[name] = value;
+}

@@ -11,7 +11,9 @@ export type XmlElement = Record<string, unknown>;
  * {@link OssResponseParseError} when the body is not XML or has another root.
  */
 export function parseResponseXml(response: OssResponse, rootName: string, arrays: readonly string[] = []): XmlElement {
-  const parsed = parseXml(Buffer.from(response.body).toString('utf8'), { arrays });
+  const { body } = response;
+  // A view, not `Buffer.from(body)`, which would copy the whole body before decoding it.
+  const parsed = parseXml(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), { arrays });
   const root = parsed[rootName];
   if (root === '') return {};
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {

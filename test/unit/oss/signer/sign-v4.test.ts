@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { OssInvalidArgumentError } from '../../../../src/oss/errors.js';
 import { canonicalRequestV4 } from '../../../../src/oss/signer/canonical.js';
@@ -10,6 +10,7 @@ import {
   signingKeyV4,
   signV4,
 } from '../../../../src/oss/signer/sign-v4.js';
+import type { Credentials } from '../../../../src/oss/credentials/credentials.js';
 import { AK_SK, at, v4Request } from './vectors.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -31,6 +32,35 @@ describe('V4 helpers', () => {
     expect(computeSignatureV4('sk', stringToSign, '20231216', 'cn-hangzhou', 'oss')).toBe(
       'e21d18daa82167720f9b1047ae7e7f1ce7cb77a31e8203a7d5f4624fa0284afe',
     );
+  });
+});
+
+describe('signV4 memos (signing key, date strings)', () => {
+  /** The signature derived from scratch, without the signer's memos. */
+  function independentSignature(secret: string, region: string, stringToSign: string): string {
+    const date8 = stringToSign.split('\n')[1]?.slice(0, 8) ?? '';
+    let key = createHmac('sha256', `aliyun_v4${secret}`).update(date8).digest();
+    for (const part of [region, 'oss', 'aliyun_v4_request']) key = createHmac('sha256', key).update(part).digest();
+    return createHmac('sha256', key).update(stringToSign).digest('hex');
+  }
+
+  it('interleaving secrets, regions and seconds gives each request its own correct key and dates', () => {
+    const other = { accessKeyId: 'ak', accessKeySecret: 'another-secret' };
+    const cases: Array<[Credentials, string, number, string]> = [
+      [AK_SK, 'cn-hangzhou', 1702743657, 'Sat, 16 Dec 2023 16:20:57 GMT'],
+      [other, 'cn-hangzhou', 1702743657, 'Sat, 16 Dec 2023 16:20:57 GMT'],
+      [AK_SK, 'cn-beijing', 1702743657, 'Sat, 16 Dec 2023 16:20:57 GMT'],
+      [AK_SK, 'cn-hangzhou', 1702743658, 'Sat, 16 Dec 2023 16:20:58 GMT'],
+      [AK_SK, 'cn-hangzhou', 1702830057, 'Sun, 17 Dec 2023 16:20:57 GMT'],
+    ];
+    for (const index of [4, 0, 1, 0, 2, 3, 0, 4, 1, 3, 2, 0]) {
+      const [credentials, region, second, httpDate] = cases[index] as (typeof cases)[number];
+      const result = signV4(HEADER_REQUEST, { credentials, region, now: at(second) });
+      expect(result.signature).toBe(independentSignature(credentials.accessKeySecret, region, result.stringToSign));
+      expect(result.headers['date']).toBe(httpDate);
+      expect(result.headers['x-oss-date']).toBe(formatV4Date(at(second)));
+      expect(result.stringToSign.split('\n')[1]).toBe(new Date(second * 1000).toISOString().replace(/\.000Z$/, 'Z').replace(/[-:]/g, ''));
+    }
   });
 });
 
