@@ -4,8 +4,8 @@
  */
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { CompiledQuery } from 'graphql-jit';
-import { GraphQLError, getOperationAST, locatedError, visit } from 'graphql';
-import type { DocumentNode, ExecutionResult, FieldNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { getOperationAST, locatedError, visit } from 'graphql';
+import type { DocumentNode, ExecutionResult, FieldNode, GraphQLError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { applyGraphQLJitFixes, variableDefaults, withVariableDefaults } from '../graphql-jit-fixes.js';
 import type { VariableDefault } from '../graphql-jit-fixes.js';
@@ -13,7 +13,7 @@ import type { VariableDefault } from '../graphql-jit-fixes.js';
 /** Default of documents whose compiled operations are kept. */
 export const DEFAULT_MAX_COMPILED_DOCUMENTS = 1000;
 
-/** What {@link useCompiledExecution} did with one operation of one document (once per document and operation). */
+/** What {@link useCompiledExecution} did with one operation (named by its document) of one document, once per document and operation. */
 export type CompileOutcome =
   | { readonly kind: 'compiled'; readonly operationName: string | undefined }
   /** Routed to the normal executor by design (see {@link fallbackReason}). */
@@ -59,7 +59,7 @@ function fieldsByLocation(document: DocumentNode): Map<string, FieldNode> {
  * carry locations but no AST nodes, and their `extensions` cannot be redefined (the request-id
  * plugin copies errors with one more extension). An error a resolver threw that already has a
  * path is kept as it is (graphql-js's `locatedError` rule); any other is located at the same
- * nodes and path, keeping the thrown error as `originalError` so masking treats it the same.
+ * nodes and path with the thrown error as `originalError`, so masking treats it the same.
  */
 function toGraphQLJsError(error: GraphQLError, compiled: CompiledOperation): GraphQLError {
   compiled.fieldsAt ??= fieldsByLocation(compiled.document);
@@ -69,9 +69,10 @@ function toGraphQLJsError(error: GraphQLError, compiled: CompiledOperation): Gra
     return node === undefined ? [] : [node];
   });
   const path = error.path === undefined ? undefined : [...error.path];
-  const original = error.originalError;
-  if (original !== undefined && original !== null) return locatedError(original, nodes, path);
-  return new GraphQLError(error.message, { nodes, ...(path === undefined ? {} : { path }) });
+  // Why a plain Error when graphql-jit kept none (null in a non-null field, a value its scalar
+  // cannot serialize, an unresolvable abstract type): the standard executor reports these as
+  // errors wrapping a plain Error, which masking hides as unexpected.
+  return locatedError(error.originalError ?? new Error(error.message), nodes, path);
 }
 
 /** `result` with every error as {@link toGraphQLJsError} makes it. */
@@ -134,10 +135,11 @@ export function useCompiledExecution(options: CompiledExecutionOptions = {}): Pl
   const documents = new Map<DocumentNode, Map<string | undefined, Compiled>>();
   let cachedSchema: GraphQLSchema | undefined;
 
-  const compile = (schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Compiled => {
-    const operation = getOperationAST(document, operationName);
+  const compile = (schema: GraphQLSchema, document: DocumentNode, requested: string | undefined): Compiled => {
+    const operation = getOperationAST(document, requested);
     // Why: a missing or ambiguous operation is an error the normal executor reports in its words.
     if (operation === null || operation === undefined) return null;
+    const operationName = operation.name?.value;
     const reason = fallbackReason(document, operation);
     if (reason !== undefined) {
       onCompile?.({ kind: 'fallback', operationName, reason });
@@ -145,7 +147,7 @@ export function useCompiledExecution(options: CompiledExecutionOptions = {}): Pl
     }
     let compiled: CompiledQuery | ExecutionResult;
     try {
-      compiled = compileQuery(schema, document, operationName);
+      compiled = compileQuery(schema, document, requested);
     } catch (error) {
       onCompile?.({ kind: 'failed', operationName, errors: [error as GraphQLError] });
       return null;
