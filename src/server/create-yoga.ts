@@ -63,7 +63,11 @@ export interface ServerYogaOptions<TContext extends object> {
   /** How request ids are generated when a request brings none. */
   readonly requestIds?: RequestIdOptions;
   readonly plugins?: readonly Plugin[];
-  /** Run operations compiled by graphql-jit ({@link useCompiledExecution}); `false` keeps Yoga's executor. Default on. */
+  /**
+   * Run operations compiled by graphql-jit ({@link useCompiledExecution}); `false` keeps Yoga's
+   * executor. Default on; operations graphql-jit cannot compile are logged at warn (unless
+   * `onCompile` is given) and run on Yoga's executor.
+   */
   readonly compiledExecution?: CompiledExecutionOptions | false;
 }
 
@@ -108,7 +112,21 @@ export function createServerYoga<TContext extends object>(options: ServerYogaOpt
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useUploadLimit({ maxUploadBytes: options.maxUploadBytes }),
       useInputChecks(),
-      ...(options.compiledExecution === false ? [] : [useCompiledExecution(options.compiledExecution)]),
+      ...(options.compiledExecution === false
+        ? []
+        : [
+            useCompiledExecution({
+              onCompile: (outcome) => {
+                if (outcome.kind === 'failed') {
+                  logger.warn('graphql-jit could not compile an operation; the standard executor runs it', {
+                    operationName: outcome.operationName ?? null,
+                    errors: outcome.errors.map((e) => e.message),
+                  });
+                }
+              },
+              ...options.compiledExecution,
+            }),
+          ]),
       ...(options.plugins ?? []),
       // Why last: it wraps whichever request parser the plugins before it selected.
       useRequestBodyLimit(options.maxUploadBytes + MULTIPART_OVERHEAD_BYTES),

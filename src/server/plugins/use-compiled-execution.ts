@@ -134,6 +134,8 @@ export function useCompiledExecution(options: CompiledExecutionOptions = {}): Pl
   // Map iteration order is insertion order: re-inserting on a hit keeps the oldest first.
   const documents = new Map<DocumentNode, Map<string | undefined, Compiled>>();
   let cachedSchema: GraphQLSchema | undefined;
+  // Why: the hot document is usually the newest already; moving it to the end again is wasted work.
+  let newest: DocumentNode | undefined;
 
   const compile = (schema: GraphQLSchema, document: DocumentNode, requested: string | undefined): Compiled => {
     const operation = getOperationAST(document, requested);
@@ -147,7 +149,8 @@ export function useCompiledExecution(options: CompiledExecutionOptions = {}): Pl
     }
     let compiled: CompiledQuery | ExecutionResult;
     try {
-      compiled = compileQuery(schema, document, requested);
+      // Why no stack capture: every error graphql-jit makes is replaced by a graphql-js one (toGraphQLJsError).
+      compiled = compileQuery(schema, document, requested, { disablingCapturingStackErrors: true });
     } catch (error) {
       onCompile?.({ kind: 'failed', operationName, errors: [error as GraphQLError] });
       return null;
@@ -169,13 +172,14 @@ export function useCompiledExecution(options: CompiledExecutionOptions = {}): Pl
     if (operations === undefined) {
       operations = new Map();
       if (documents.size >= maxDocuments) documents.delete(documents.keys().next().value as DocumentNode);
-    } else {
-      const found = operations.get(operationName);
+      documents.set(document, operations);
+    } else if (document !== newest) {
       documents.delete(document);
       documents.set(document, operations);
-      if (found !== undefined || operations.has(operationName)) return found ?? null;
     }
-    documents.set(document, operations);
+    newest = document;
+    const found = operations.get(operationName);
+    if (found !== undefined || operations.has(operationName)) return found ?? null;
     const compiled = compile(schema, document, operationName);
     operations.set(operationName, compiled);
     return compiled;
