@@ -6,7 +6,9 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { createSchema } from 'graphql-yoga';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config/index.js';
 import { createServerYoga } from '../../../src/server/create-yoga.js';
+import { operationLimitPlugins } from '../../../src/server/limit-plugins.js';
 import type { CompileOutcome, CompiledExecutionOptions } from '../../../src/server/plugins/use-compiled-execution.js';
 import { BARE_YOGA_OPTIONS } from '../../helpers/bare-yoga.js';
 
@@ -190,6 +192,24 @@ describe('the compiled-query cache', () => {
       { kind: 'compiled', operationName: 'One' },
       { kind: 'compiled', operationName: 'Two' },
     ]);
+  });
+
+  it('is hit behind the operation limits too (they parse and validate with Yoga\'s caches)', async () => {
+    const found: CompileOutcome[] = [];
+    const limited = createServerYoga({
+      ...BARE_YOGA_OPTIONS,
+      schema,
+      endpoint: '/graphql',
+      context: () => ({}),
+      plugins: operationLimitPlugins(loadConfig({})),
+      compiledExecution: { onCompile: (o) => found.push(o) },
+    });
+    try {
+      for (let i = 0; i < 3; i++) expect((await post(limited, 'query Limited { items { id } }')).body.data.items).toHaveLength(4);
+      expect(found).toEqual([{ kind: 'compiled', operationName: 'Limited' }]);
+    } finally {
+      await limited.dispose();
+    }
   });
 
   it('is bounded: the least recently used document is dropped and compiled again when it returns', async () => {
