@@ -224,6 +224,13 @@ describe('the compiled-query cache', () => {
     }
   });
 
+  it('an operation name the document does not define is reported as by the standard executor, nothing compiled', async () => {
+    outcomes.length = 0;
+    const body = await same('query Here { echo(name: "x") }', undefined, 'Elsewhere');
+    expect(body.errors?.[0]?.message).toMatch(/operation/);
+    expect(outcomes).toEqual([]);
+  });
+
   it('routes introspection to the standard executor, which answers it', async () => {
     outcomes.length = 0;
     const body = await same('{ __schema { queryType { name } } __type(name: "Item") { fields { name } } }');
