@@ -182,6 +182,7 @@ export function createApp(config: AppConfig, deps: AppDeps = {}): App {
     logger,
     now: deps.monotonicNow ?? (() => performance.now()),
     maxUploadBytes: config.maxUploadBytes,
+    compiledExecution: config.compiledExecution ? {} : (false as const),
   };
   const observability = [...(metrics ? [useGraphQLMetrics(metrics.registry)] : []), ...(tracing ? [useOperationSpans(tracing)] : [])];
   const yoga = createServerYoga<GraphQLContext>({

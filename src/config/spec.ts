@@ -211,6 +211,13 @@ export const CONFIG_SPEC = {
     default: false,
     doc: 'Answer introspection (__schema, __type). Default off in `npm run serve`, on in `npm start`; GraphiQL needs it.',
   }),
+  compiledExecution: option({
+    env: 'OSSGRAPH_COMPILED_EXECUTION',
+    group: 'Server',
+    parse: boolean,
+    default: true,
+    doc: 'Run GraphQL operations compiled by graphql-jit (cached per document); off: the standard executor runs every operation.',
+  }),
   trustedDocuments: optional({
     env: 'OSSGRAPH_TRUSTED_DOCUMENTS',
     group: 'Server',

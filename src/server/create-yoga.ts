@@ -8,6 +8,8 @@ import type { Logger } from './logger.js';
 import { createMaskedErrorLogging } from './masked-errors.js';
 import type { Readiness } from './readiness.js';
 import { renderOfflineGraphiQL } from './graphiql.js';
+import { useCompiledExecution } from './plugins/use-compiled-execution.js';
+import type { CompiledExecutionOptions } from './plugins/use-compiled-execution.js';
 import { useCorsAllowlist } from './plugins/use-cors-allowlist.js';
 import { useInputChecks } from './plugins/use-input-checks.js';
 import { useReadiness } from './plugins/use-readiness.js';
@@ -61,6 +63,12 @@ export interface ServerYogaOptions<TContext extends object> {
   /** How request ids are generated when a request brings none. */
   readonly requestIds?: RequestIdOptions;
   readonly plugins?: readonly Plugin[];
+  /**
+   * Run operations compiled by graphql-jit ({@link useCompiledExecution}); `false` keeps Yoga's
+   * executor. Default on; operations graphql-jit cannot compile are logged at warn (unless
+   * `onCompile` is given) and run on Yoga's executor.
+   */
+  readonly compiledExecution?: CompiledExecutionOptions | false;
 }
 
 /**
@@ -107,6 +115,21 @@ export function createServerYoga<TContext extends object>(options: ServerYogaOpt
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useUploadLimit({ maxUploadBytes: options.maxUploadBytes }),
       useInputChecks(),
+      ...(options.compiledExecution === false
+        ? []
+        : [
+            useCompiledExecution({
+              onCompile: (outcome) => {
+                if (outcome.kind === 'failed') {
+                  logger.warn('graphql-jit could not compile an operation; the standard executor runs it', {
+                    operationName: outcome.operationName ?? null,
+                    errors: outcome.errors.map((e) => e.message),
+                  });
+                }
+              },
+              ...options.compiledExecution,
+            }),
+          ]),
       ...(options.plugins ?? []),
       // Why last: it wraps whichever request parser the plugins before it selected.
       useRequestBodyLimit(options.maxUploadBytes + MULTIPART_OVERHEAD_BYTES),
