@@ -1,6 +1,6 @@
 /**
  * Scenario 5: time from process start to ready (the "listening" line) and idle RSS of the
- * production entry as operators run it (`npm run build`, then `node dist/main.js`), against the
+ * production entry as operators run it (`npm run build`, then `npm run serve`'s `node --max-semi-space-size=64 dist/main.js`), against the
  * peer baseline (`bench/baselines/peer-server.ts`, a single TypeScript file, run with `node --import tsx`), both against the
  * same local-oss. Fresh processes every round. The build is made first when `dist/` is missing or
  * older than `src/`.
@@ -52,7 +52,7 @@ async function run(context: BenchContext): Promise<ResultRow[]> {
     return [
       {
         scenario: TITLE,
-        case: 'process start → listening (ossgraph: node dist/main.js; baseline: node --import tsx)',
+        case: 'process start → listening (ossgraph: as npm run serve starts it; baseline: node --import tsx)',
         subject: { summary: result.oursReady, unit: 'ms' },
         baseline: { summary: result.handReady, unit: 'ms', label },
         ratio: result.readyRatio,

@@ -1,6 +1,6 @@
 /**
  * Scenario 3: throughput under load (autocannon, bounded in time, 16 connections) of ossgraph as
- * production runs it (`node dist/main.js`) against the peer a competent user would write instead
+ * production runs it (`node --max-semi-space-size=64 dist/main.js`) against the peer a competent user would write instead
  * (`bench/baselines/peer-server.ts`: yoga, one DataLoader per request over ali-oss `head()`,
  * listings through `listV2`), same documents, same local-oss, measured in the same run (issue 11):
  *
