@@ -58,6 +58,31 @@ function coordinator(maxGroupSize?: number): EditCoordinator {
   return createEditCoordinator({ leases: createInProcessLeases({ maxWaitMs: 60_000 }), ...(maxGroupSize === undefined ? {} : { maxGroupSize }) });
 }
 
+
+/** In-process leases that all hold until `lose()`, then refuse `assertHeld` (a lease taken by another holder). */
+function losableLeases(): { leases: LeaseProvider; lose(): void } {
+  let lost = false;
+  const leases: LeaseProvider = {
+    kind: 'in-process',
+    acquire: (name) =>
+      Promise.resolve<Lease>({
+        name,
+        token: 't',
+        signal: new AbortController().signal,
+        renew: () => Promise.resolve(!lost),
+        assertHeld: () => (lost ? Promise.reject(new OssConflictError('lost')) : Promise.resolve()),
+        release: () => Promise.resolve(),
+      }),
+    close: () => Promise.resolve(),
+  };
+  return {
+    leases,
+    lose: () => {
+      lost = true;
+    },
+  };
+}
+
 describe('edit coordinator', () => {
   it('runs the first merge alone, then every merge queued behind it as one edit; all succeed with the object after it', async () => {
     const state = { metadata: { keep: 'yes' } };
@@ -219,20 +244,7 @@ describe('edit coordinator', () => {
   });
 
   it('fences commits: a copy onto the object of an edit whose lease was lost is refused before it is sent', async () => {
-    let lost = false;
-    const leases: LeaseProvider = {
-      kind: 'in-process',
-      acquire: (name) =>
-        Promise.resolve<Lease>({
-          name,
-          token: 't',
-          signal: new AbortController().signal,
-          renew: () => Promise.resolve(!lost),
-          assertHeld: () => (lost ? Promise.reject(new OssConflictError('lost')) : Promise.resolve()),
-          release: () => Promise.resolve(),
-        }),
-      close: () => Promise.resolve(),
-    };
+    const { leases, lose } = losableLeases();
     const c = createEditCoordinator({ leases });
     const sent: CopyObjectRequest[] = [];
     const api = c.fence({
@@ -244,7 +256,7 @@ describe('edit coordinator', () => {
     });
     const copy = { ...target, sourceKey: target.key, metadataDirective: 'REPLACE' as const };
     await c.exclusive(target, () => api.copyObject(copy));
-    lost = true;
+    lose();
     await expect(c.exclusive(target, () => api.copyObject(copy))).rejects.toBeInstanceOf(OssConflictError);
     // Outside an edit, or onto another object, the fence does not apply.
     await api.copyObject(copy);
@@ -254,20 +266,7 @@ describe('edit coordinator', () => {
   });
 
   it('fences by object, not by async context: a commit racing a lost edit is refused, other objects and coordinators pass', async () => {
-    let lost = false;
-    const leases: LeaseProvider = {
-      kind: 'in-process',
-      acquire: (name) =>
-        Promise.resolve<Lease>({
-          name,
-          token: 't',
-          signal: new AbortController().signal,
-          renew: () => Promise.resolve(!lost),
-          assertHeld: () => (lost ? Promise.reject(new OssConflictError('lost')) : Promise.resolve()),
-          release: () => Promise.resolve(),
-        }),
-      close: () => Promise.resolve(),
-    };
+    const { leases, lose } = losableLeases();
     const c = createEditCoordinator({ leases });
     const other = coordinator();
     const sent: string[] = [];
@@ -286,7 +285,7 @@ describe('edit coordinator', () => {
     await flush();
     // While the edit runs with its lease held, a commit onto its object from elsewhere passes.
     await api.copyObject(copy);
-    lost = true;
+    lose();
     // Once the lease is lost, it is refused before it is sent; other objects and another
     // coordinator's fenced API are not concerned.
     await expect(api.copyObject(copy)).rejects.toBeInstanceOf(OssConflictError);
