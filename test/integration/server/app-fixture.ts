@@ -1,9 +1,12 @@
 /** An ossgraph app over a memory-backed local-oss, with its log lines captured. */
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../../src/app.js';
 import type { App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config/index.js';
 import { startLocalOss } from '../../../src/local-oss/index.js';
 import type { LocalOss } from '../../../src/local-oss/index.js';
+import { listen } from '../../../src/server/http-server.js';
+import type { RunningServer } from '../../../src/server/http-server.js';
 import { createJsonLogger } from '../../../src/server/logger.js';
 import { storeEnv } from '../../helpers/local-oss.js';
 
@@ -50,4 +53,24 @@ export async function startAppFixture(env: Record<string, string> = {}, buckets:
       await store.close();
     },
   };
+}
+
+/** An {@link AppFixture} and the same app listening on 127.0.0.1 (real sockets). Filled in `beforeAll`. */
+export interface ListeningAppFixture {
+  fixture: AppFixture;
+  server: RunningServer;
+}
+
+/** Starts an app fixture configured from `env` and a listening server for it before the file's tests, and stops both after. */
+export function useListeningAppFixture(env: Record<string, string>): ListeningAppFixture {
+  const holder = {} as ListeningAppFixture;
+  beforeAll(async () => {
+    holder.fixture = await startAppFixture(env);
+    holder.server = await listen(holder.fixture.app.listener, { host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => {
+    await holder.server?.stop(1000);
+    await holder.fixture?.close();
+  });
+  return holder;
 }

@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MULTIPART_OVERHEAD_BYTES } from '../../../src/server/create-yoga.js';
-import { listen } from '../../../src/server/http-server.js';
-import type { RunningServer } from '../../../src/server/http-server.js';
 import { PAYLOAD_TOO_LARGE } from '../../../src/server/plugins/use-upload-limit.js';
-import { startAppFixture } from './app-fixture.js';
-import type { AppFixture } from './app-fixture.js';
+import { useListeningAppFixture } from './app-fixture.js';
 
 const LIMIT = 1024;
 const BODY_LIMIT = LIMIT + MULTIPART_OVERHEAD_BYTES;
@@ -33,16 +30,7 @@ function chunked(text: string, chunk = 64 * 1024): ReadableStream<Uint8Array> {
 }
 
 describe('whole-body limit (Content-Length checked up front, chunked bodies counted)', () => {
-  let fixture: AppFixture;
-  let server: RunningServer;
-  beforeAll(async () => {
-    fixture = await startAppFixture({ OSSGRAPH_MAX_UPLOAD_BYTES: String(LIMIT) });
-    server = await listen(fixture.app.listener, { host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => {
-    await server.stop(1000);
-    await fixture.close();
-  });
+  const h = useListeningAppFixture({ OSSGRAPH_MAX_UPLOAD_BYTES: String(LIMIT) });
 
   async function expect413(response: Response): Promise<void> {
     expect(response.status).toBe(413);
@@ -51,18 +39,18 @@ describe('whole-body limit (Content-Length checked up front, chunked bodies coun
   }
 
   it('answers a body at the limit with Content-Length normally', async () => {
-    const response = await fetch(`${server.origin}/graphql`, { method: 'POST', headers: HEADERS, body: jsonBody(BODY_LIMIT) });
+    const response = await fetch(`${h.server.origin}/graphql`, { method: 'POST', headers: HEADERS, body: jsonBody(BODY_LIMIT) });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('refuses a body one byte over the limit by its Content-Length', async () => {
-    await expect413(await fetch(`${server.origin}/graphql`, { method: 'POST', headers: HEADERS, body: jsonBody(BODY_LIMIT + 1) }));
-    expect(fixture.store.stats.total()).toBe(0);
+    await expect413(await fetch(`${h.server.origin}/graphql`, { method: 'POST', headers: HEADERS, body: jsonBody(BODY_LIMIT + 1) }));
+    expect(h.fixture.store.stats.total()).toBe(0);
   });
 
   it('answers a small chunked body (no Content-Length) normally', async () => {
-    const response = await fetch(`${server.origin}/graphql`, {
+    const response = await fetch(`${h.server.origin}/graphql`, {
       method: 'POST',
       headers: HEADERS,
       body: chunked(jsonBody(5000), 1000),
@@ -74,7 +62,7 @@ describe('whole-body limit (Content-Length checked up front, chunked bodies coun
 
   it('refuses a chunked body over the limit while reading it', async () => {
     await expect413(
-      await fetch(`${server.origin}/graphql`, { method: 'POST', headers: HEADERS, body: chunked(jsonBody(BODY_LIMIT + 100_000)), duplex: 'half' } as RequestInit),
+      await fetch(`${h.server.origin}/graphql`, { method: 'POST', headers: HEADERS, body: chunked(jsonBody(BODY_LIMIT + 100_000)), duplex: 'half' } as RequestInit),
     );
   });
 });

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen } from '../../../src/server/http-server.js';
-import type { RunningServer } from '../../../src/server/http-server.js';
+import { describe, expect, it } from 'vitest';
 import { PAYLOAD_TOO_LARGE } from '../../../src/server/plugins/use-upload-limit.js';
-import { startAppFixture } from './app-fixture.js';
-import type { AppFixture } from './app-fixture.js';
+import { useListeningAppFixture } from './app-fixture.js';
 
 const LIMIT = 1024;
 const PUT_OBJECT =
@@ -33,34 +30,25 @@ async function expectPayloadTooLarge(response: Response): Promise<void> {
 }
 
 describe('upload size limit', () => {
-  let fixture: AppFixture;
-  let server: RunningServer;
-  beforeAll(async () => {
-    fixture = await startAppFixture({ OSSGRAPH_MAX_UPLOAD_BYTES: String(LIMIT) });
-    server = await listen(fixture.app.listener, { host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => {
-    await server.stop(1000);
-    await fixture.close();
-  });
+  const h = useListeningAppFixture({ OSSGRAPH_MAX_UPLOAD_BYTES: String(LIMIT) });
 
   const csrf = { 'x-graphql-yoga-csrf': '1' };
 
   it('answers an oversized file with 413 pointing to createUpload (in-process)', async () => {
-    await expectPayloadTooLarge(await fixture.fetch('/graphql', { method: 'POST', body: upload(LIMIT + 1), headers: csrf }));
-    expect(fixture.store.stats.total()).toBe(0);
+    await expectPayloadTooLarge(await h.fixture.fetch('/graphql', { method: 'POST', body: upload(LIMIT + 1), headers: csrf }));
+    expect(h.fixture.store.stats.total()).toBe(0);
   });
 
   it('answers an oversized file with 413 over a real socket', async () => {
-    await expectPayloadTooLarge(await fetch(`${server.origin}/graphql`, { method: 'POST', body: upload(LIMIT * 4), headers: csrf }));
+    await expectPayloadTooLarge(await fetch(`${h.server.origin}/graphql`, { method: 'POST', body: upload(LIMIT * 4), headers: csrf }));
   });
 
   it('answers a body far over the limit with the same 413 before reading it', async () => {
-    await expectPayloadTooLarge(await fetch(`${server.origin}/graphql`, { method: 'POST', body: upload(LIMIT + 2 * 1024 * 1024), headers: csrf }));
+    await expectPayloadTooLarge(await fetch(`${h.server.origin}/graphql`, { method: 'POST', body: upload(LIMIT + 2 * 1024 * 1024), headers: csrf }));
   });
 
   it('stores a file at the limit', async () => {
-    const response = await fixture.fetch('/graphql', { method: 'POST', body: upload(LIMIT), headers: csrf });
+    const response = await h.fixture.fetch('/graphql', { method: 'POST', body: upload(LIMIT), headers: csrf });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { putObject: { __typename: 'PutObjectSuccess', object: { contentLength: LIMIT } } } });
   });
