@@ -91,6 +91,8 @@ export function connectRedisInvalidation(options: RedisInvalidationOptions): Red
   /** Counts confirmed subscriptions, so a late heartbeat timeout cannot cut a newer one. */
   let epoch = 0;
   let lastError: string | undefined;
+  /** Set when a confirmed subscription was lost, so its return is reported even if no error was seen. */
+  let lostSubscription = false;
   const report = (what: string) => (error: Error) => {
     const message = `metadata cache invalidation (Redis) ${what}: ${error.message}`;
     if (message !== lastError) warn(message);
@@ -106,14 +108,18 @@ export function connectRedisInvalidation(options: RedisInvalidationOptions): Red
         subscribed = true;
         epoch++;
         cache.setServing(true);
-        if (lastError !== undefined) warn('metadata cache invalidation (Redis) subscribed again; the cache serves again');
+        if (lastError !== undefined || lostSubscription) warn('metadata cache invalidation (Redis) subscribed again; the cache serves again');
         lastError = undefined;
+        lostSubscription = false;
       },
       report('subscribe failed'),
     );
   });
   const down = (): void => {
-    if (subscribed) warn('metadata cache invalidation (Redis) subscription lost: the cache serves nothing until it is back');
+    if (subscribed) {
+      warn('metadata cache invalidation (Redis) subscription lost: the cache serves nothing until it is back');
+      lostSubscription = true;
+    }
     subscribed = false;
     cache.setServing(false);
   };
